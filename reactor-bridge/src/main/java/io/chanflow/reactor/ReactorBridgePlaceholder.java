@@ -1,0 +1,9 @@
+package io.chanflow.reactor;
+
+/**
+ * Keeps the exported package non-empty (javac rejects exporting a package that holds only
+ * package-info.java). Delete once the first real class of this package lands.
+ */
+final class ReactorBridgePlaceholder {
+    private ReactorBridgePlaceholder() {}
+}

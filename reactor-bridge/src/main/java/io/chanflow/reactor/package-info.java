@@ -1,0 +1,4 @@
+/**
+ * Reactor bridge for Chanflow (work in progress).
+ */
+package io.chanflow.reactor;

@@ -1,0 +1,4 @@
+/**
+ * RxJava bridge for Chanflow (work in progress).
+ */
+package io.chanflow.rx;
