@@ -1,0 +1,751 @@
+package io.chanflow;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/*
+ * Overview
+ * ========
+ * The engine follows Go's runtime (runtime/chan.go, runtime/select.go) rather than the segment-based
+ * lock-free algorithm of Kotlin and Jox; docs/adr/0001-engine-go-style-locked-channel.md says why.
+ *
+ * Each channel has one lock guarding: a ring buffer (grown on demand up to the capacity), the closed flag
+ * and cause, and two FIFO wait queues of Waiter nodes, one of blocked senders (sendq) and one of blocked
+ * receivers (recvq). No thread ever waits while holding the lock.
+ *
+ *   send(x):    closed?                 -> fail "send on closed channel"
+ *               a live receiver waits?  -> hand x to it directly and wake it
+ *               room in the buffer?     -> append x
+ *               else                    -> enqueue a Waiter holding x on sendq, unlock, park
+ *   receive():  buffer non-empty?       -> take the head; if a live sender waits, move its value to the
+ *                                          tail and wake it (FIFO across buffer and sendq)
+ *               a live sender waits?    -> take its value directly (unbuffered hand-off) and wake it
+ *               closed?                 -> report closed
+ *               else                    -> enqueue a Waiter on recvq, unlock, park
+ *   close():    mark closed, then wake every queued receiver (closed) and sender (fails)
+ *
+ * Waiters and operations
+ * ----------------------
+ * A blocking operation, or a whole select, is one Op: the owning thread plus an int state that starts
+ * WAITING and is decided exactly once by CAS: to the index of the case that completed, or to INTERRUPTED
+ * or TIMED_OUT by the owner itself. A Waiter is one Op's presence on one channel's queue (a select has one
+ * Waiter per channel case, all sharing the Op). Whoever holds a channel's lock and dequeues a Waiter
+ * first writes the transfer into it (the value for a receiver, the closed flag), then tries the CAS; only
+ * the winner's writes are ever read, by the owner after it sees the state change. A Waiter whose CAS fails
+ * is stale (its select completed elsewhere, or it was interrupted or timed out) and is simply dropped, so
+ * a stale waiter can never take a value.
+ *
+ * The owner spins briefly, then parks, until its state leaves WAITING. Afterwards it unlinks its other
+ * Waiters (a select's losing cases, or its only Waiter after an interrupt or timeout) from their queues:
+ * the queues are doubly linked, so this is O(1) per channel, whatever the number of other waiters.
+ *
+ * Invariants (under the lock)
+ *   - 0 <= count <= capacity; buffered values are buf[head], buf[head+1], ... (mod buf.length).
+ *   - A Waiter is in at most one queue, and `queued` is true exactly while it is linked.
+ *   - Once closed, no Waiter is ever added to either queue.
+ *   - Non-invariant: a queue may hold stale Waiters whose Op was decided elsewhere; every dequeue skips them.
+ */
+final class Chan<E> implements Channel<E> {
+
+    /** Returned by the poll methods when the operation cannot complete now. */
+    static final Object NOT_READY = new Object();
+    /** Returned by the poll methods when the channel is closed (and drained, for a receive). */
+    static final Object CLOSED = new Object();
+    /** Returned by pollSendLocked when the value went into the buffer or to a receiver. */
+    static final Object SENT = new Object();
+
+    private static final AtomicLong IDS = new AtomicLong();
+
+    /** Lock order for select, which locks several channels at once: ascending id. */
+    final long id = IDS.incrementAndGet();
+    final ReentrantLock lock = new ReentrantLock();
+    final WaitQueue sendq = new WaitQueue();
+    final WaitQueue recvq = new WaitQueue();
+
+    private final int capacity;
+    private Object[] buf;
+    private int head;
+    private int count;
+    private boolean closed;
+    private Throwable cause;
+
+    Chan(int capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("negative channel capacity: " + capacity);
+        }
+        if (capacity > MAX_CAPACITY) {
+            throw new IllegalArgumentException(
+                    "channel capacity " + capacity + " is above the maximum " + MAX_CAPACITY);
+        }
+        this.capacity = capacity;
+        this.buf = capacity == 0 ? null : new Object[Math.min(capacity, 16)];
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Send
+    // ---------------------------------------------------------------------------------------------
+
+    @Override
+    public void send(E value) throws InterruptedException {
+        send0(value, false, 0);
+    }
+
+    @Override
+    public boolean trySend(E value) {
+        Objects.requireNonNull(value, "channel elements must not be null");
+        lock.lock();
+        Object r;
+        try {
+            r = pollSendLocked(value);
+        } finally {
+            lock.unlock();
+        }
+        if (r == CLOSED) {
+            throw closedException("send on closed channel");
+        }
+        return r == SENT;
+    }
+
+    @Override
+    public boolean trySend(E value, Duration timeout) throws InterruptedException {
+        return send0(value, true, System.nanoTime() + timeout.toNanos());
+    }
+
+    private boolean send0(E value, boolean timed, long deadline) throws InterruptedException {
+        Objects.requireNonNull(value, "channel elements must not be null");
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        Op op;
+        Waiter w;
+        lock.lock();
+        try {
+            Object r = pollSendLocked(value);
+            if (r == SENT) {
+                return true;
+            }
+            if (r == CLOSED) {
+                throw closedException("send on closed channel");
+            }
+            if (timed && deadline - System.nanoTime() <= 0) {
+                return false;
+            }
+            op = new Op();
+            w = new Waiter(op, 0, value);
+            sendq.add(w);
+        } finally {
+            lock.unlock();
+        }
+        int s = op.await(timed, deadline);
+        if (s >= 0) {
+            if (w.closed) {
+                throw closedException("send on closed channel");
+            }
+            return true;
+        }
+        unlink(w);
+        if (s == Op.INTERRUPTED) {
+            throw new InterruptedException();
+        }
+        return false;
+    }
+
+    /**
+     * Tries to send now. Call only while holding the lock.
+     *
+     * @return SENT, CLOSED or NOT_READY
+     */
+    Object pollSendLocked(Object value) {
+        if (closed) {
+            return CLOSED;
+        }
+        for (Waiter w; (w = recvq.poll()) != null; ) {
+            w.item = value;
+            if (w.op.tryDecide(w.index)) {
+                w.op.wake();
+                return SENT;
+            }
+            w.item = null; // stale waiter: nobody reads it
+        }
+        if (count < capacity) {
+            enqueueBuffer(value);
+            return SENT;
+        }
+        return NOT_READY;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Receive
+    // ---------------------------------------------------------------------------------------------
+
+    @Override
+    public E receive() throws InterruptedException {
+        return valueOrThrow(receive0(false, 0));
+    }
+
+    @Override
+    public Received<E> receiveOk() throws InterruptedException {
+        return received(receive0(false, 0));
+    }
+
+    @Override
+    public E tryReceive() {
+        Object r = tryReceive0();
+        return r == NOT_READY ? null : valueOrThrow(r);
+    }
+
+    @Override
+    public Received<E> tryReceiveOk() {
+        Object r = tryReceive0();
+        return r == NOT_READY ? null : received(r);
+    }
+
+    @Override
+    public E tryReceive(Duration timeout) throws InterruptedException {
+        Object r = receive0(true, System.nanoTime() + timeout.toNanos());
+        return r == NOT_READY ? null : valueOrThrow(r);
+    }
+
+    private Object tryReceive0() {
+        lock.lock();
+        try {
+            return pollReceiveLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Returns the value received, CLOSED, or NOT_READY when a timed wait ran out. */
+    private Object receive0(boolean timed, long deadline) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        Op op;
+        Waiter w;
+        lock.lock();
+        try {
+            Object r = pollReceiveLocked();
+            if (r != NOT_READY) {
+                return r;
+            }
+            if (timed && deadline - System.nanoTime() <= 0) {
+                return NOT_READY;
+            }
+            op = new Op();
+            w = new Waiter(op, 0, null);
+            recvq.add(w);
+        } finally {
+            lock.unlock();
+        }
+        int s = op.await(timed, deadline);
+        if (s >= 0) {
+            return w.closed ? CLOSED : w.item;
+        }
+        unlink(w);
+        if (s == Op.INTERRUPTED) {
+            throw new InterruptedException();
+        }
+        return NOT_READY;
+    }
+
+    /**
+     * Tries to receive now. Call only while holding the lock.
+     *
+     * @return the value, CLOSED or NOT_READY
+     */
+    Object pollReceiveLocked() {
+        if (count > 0) {
+            Object x = dequeueBuffer();
+            Waiter s = takeLiveSender();
+            if (s != null) {
+                enqueueBuffer(s.item);
+                s.op.wake();
+            }
+            return x;
+        }
+        Waiter s = takeLiveSender();
+        if (s != null) {
+            s.op.wake();
+            return s.item;
+        }
+        return closed ? CLOSED : NOT_READY;
+    }
+
+    private Waiter takeLiveSender() {
+        for (Waiter w; (w = sendq.poll()) != null; ) {
+            if (w.op.tryDecide(w.index)) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private E valueOrThrow(Object r) {
+        if (r == CLOSED) {
+            throw closedException("receive from closed channel");
+        }
+        return (E) r;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Received<E> received(Object r) {
+        return r == CLOSED ? Received.closed() : new Received<>((E) r, true);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Close
+    // ---------------------------------------------------------------------------------------------
+
+    @Override
+    public void close() {
+        close0(null, true);
+    }
+
+    @Override
+    public void close(Throwable cause) {
+        close0(Objects.requireNonNull(cause, "cause"), true);
+    }
+
+    /**
+     * Closes unless already closed; for owners that may race to close (a context's done channel).
+     *
+     * @return whether this call closed the channel
+     */
+    boolean tryClose() {
+        return close0(null, false);
+    }
+
+    private boolean close0(Throwable why, boolean strict) {
+        lock.lock();
+        try {
+            if (closed) {
+                if (strict) {
+                    throw closedException("close of closed channel");
+                }
+                return false;
+            }
+            closed = true;
+            cause = why;
+            for (Waiter w; (w = recvq.poll()) != null; ) {
+                w.closed = true;
+                if (w.op.tryDecide(w.index)) {
+                    w.op.wake();
+                }
+            }
+            for (Waiter w; (w = sendq.poll()) != null; ) {
+                w.closed = true;
+                if (w.op.tryDecide(w.index)) {
+                    w.op.wake();
+                }
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The exception for an operation that met closing; reads the cause, which close published. */
+    ChannelClosedException closedException(String message) {
+        Throwable why;
+        lock.lock();
+        try {
+            why = cause;
+        } finally {
+            lock.unlock();
+        }
+        return new ChannelClosedException(message, why);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Buffer (under the lock)
+    // ---------------------------------------------------------------------------------------------
+
+    private void enqueueBuffer(Object x) {
+        Object[] b = buf;
+        if (count == b.length) {
+            b = grow();
+        }
+        int tail = head + count;
+        if (tail >= b.length) {
+            tail -= b.length;
+        }
+        b[tail] = x;
+        count++;
+    }
+
+    private Object dequeueBuffer() {
+        Object[] b = buf;
+        Object x = b[head];
+        b[head] = null;
+        if (++head == b.length) {
+            head = 0;
+        }
+        count--;
+        return x;
+    }
+
+    /** Called when count == buf.length < capacity: doubles the ring, up to the capacity. */
+    private Object[] grow() {
+        Object[] old = buf;
+        int n = (int) Math.min(capacity, Math.max(16L, 2L * old.length));
+        Object[] b = new Object[n];
+        for (int i = 0; i < count; i++) {
+            int j = head + i;
+            b[i] = old[j >= old.length ? j - old.length : j];
+        }
+        head = 0;
+        buf = b;
+        return b;
+    }
+
+    @Override
+    public int len() {
+        lock.lock();
+        try {
+            return count;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int cap() {
+        return capacity;
+    }
+
+    /** Removes w from whichever queue of this channel still holds it (after a timeout, interrupt or lost select). */
+    void unlink(Waiter w) {
+        lock.lock();
+        try {
+            if (w.queued) {
+                (w.sending ? sendq : recvq).remove(w);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The number of waiters queued (stale ones included); for tests and diagnostics. */
+    int queuedWaiters() {
+        lock.lock();
+        try {
+            return sendq.size + recvq.size;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Iteration, views, select cases
+    // ---------------------------------------------------------------------------------------------
+
+    @Override
+    public Iterator<E> iterator() {
+        return new Iterator<>() {
+            private E next;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (next != null) {
+                    return true;
+                }
+                if (done) {
+                    return false;
+                }
+                Object r;
+                try {
+                    r = receive0(false, 0);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ChannelInterruptedException(e);
+                }
+                if (r == CLOSED) {
+                    done = true;
+                    ChannelClosedException e = closedException("receive from closed channel");
+                    if (e.getCause() != null) {
+                        throw e;
+                    }
+                    return false;
+                }
+                @SuppressWarnings("unchecked")
+                E e = (E) r;
+                next = e;
+                return true;
+            }
+
+            @Override
+            public E next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                E e = next;
+                next = null;
+                return e;
+            }
+        };
+    }
+
+    @Override
+    public Stream<E> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(
+                iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    @Override
+    public <R> SelectCase<R> onReceive(Handler<? super E, ? extends R> body) {
+        return SelectCase.receive(this, body);
+    }
+
+    @Override
+    public <R> SelectCase<R> onReceiveOk(Handler<? super Received<E>, ? extends R> body) {
+        return SelectCase.receiveOk(this, body);
+    }
+
+    @Override
+    public SelectCase<Void> onReceiveDo(VoidHandler<? super E> body) {
+        return SelectCase.receive(this, SelectCase.statement(body));
+    }
+
+    @Override
+    public SelectCase<Void> onReceiveOkDo(VoidHandler<? super Received<E>> body) {
+        return SelectCase.receiveOk(this, SelectCase.statement(body));
+    }
+
+    @Override
+    public <R> SelectCase<R> onSend(E value, Action<? extends R> body) {
+        return SelectCase.send(this, value, body);
+    }
+
+    @Override
+    public SelectCase<Void> onSend(E value, Body body) {
+        return SelectCase.send(this, value, SelectCase.statement(body));
+    }
+
+    @Override
+    public SendChannel<E> sendOnly() {
+        return new SendView<>(this);
+    }
+
+    @Override
+    public ReceiveChannel<E> receiveOnly() {
+        return new ReceiveView<>(this);
+    }
+
+    @Override
+    public String toString() {
+        return "Channel#" + id + "[cap=" + capacity + "]";
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Op, Waiter, WaitQueue
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * One blocking operation or one select: the owner thread and its decision. State starts WAITING and is
+     * decided once, by CAS, to a case index (>= 0) by a channel that completed that case, or to INTERRUPTED
+     * or TIMED_OUT by the owner.
+     */
+    static final class Op {
+        static final int WAITING = -1;
+        static final int INTERRUPTED = -2;
+        static final int TIMED_OUT = -3;
+
+        /** Spins before parking; none on a single CPU, where the partner cannot run while we spin. */
+        static final int SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 256 : 0;
+
+        final Thread owner = Thread.currentThread();
+        volatile int state = WAITING;
+
+        boolean tryDecide(int outcome) {
+            return STATE.compareAndSet(this, WAITING, outcome);
+        }
+
+        void wake() {
+            LockSupport.unpark(owner);
+        }
+
+        /**
+         * Waits until decided. An interrupt or the deadline decides it the owner's way if it is still
+         * undecided; an interrupt that loses the race is kept in the thread's interrupt status.
+         *
+         * @return the decided state
+         */
+        int await(boolean timed, long deadline) {
+            int s;
+            for (int i = 0; i < SPINS; i++) {
+                if ((s = state) != WAITING) {
+                    return s;
+                }
+                Thread.onSpinWait();
+            }
+            boolean lateInterrupt = false;
+            while ((s = state) == WAITING) {
+                if (Thread.interrupted()) {
+                    if (tryDecide(INTERRUPTED)) {
+                        return INTERRUPTED;
+                    }
+                    lateInterrupt = true;
+                } else if (timed) {
+                    long remaining = deadline - System.nanoTime();
+                    if (remaining <= 0) {
+                        if (tryDecide(TIMED_OUT)) {
+                            return TIMED_OUT;
+                        }
+                    } else {
+                        LockSupport.parkNanos(this, remaining);
+                    }
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+            if (lateInterrupt) {
+                Thread.currentThread().interrupt();
+            }
+            return s;
+        }
+
+        private static final VarHandle STATE;
+
+        static {
+            try {
+                STATE = MethodHandles.lookup().findVarHandle(Op.class, "state", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+    }
+
+    /**
+     * One Op's presence on one channel's wait queue. Fields other than op, index and sending are written
+     * under the channel lock; item and closed are read by the owner after it sees its Op decided.
+     */
+    static final class Waiter {
+        final Op op;
+        /** The select case index (0 for a plain send or receive). */
+        final int index;
+        final boolean sending;
+        /** A sender's value, or the value handed to a receiver. */
+        Object item;
+        /** Set when the channel was closed on this waiter. */
+        boolean closed;
+        Waiter prev;
+        Waiter next;
+        boolean queued;
+
+        Waiter(Op op, int index, Object sendValue) {
+            this.op = op;
+            this.index = index;
+            this.sending = sendValue != null;
+            this.item = sendValue;
+        }
+    }
+
+    /** A doubly linked FIFO of waiters; O(1) add, poll and remove. Guarded by the channel lock. */
+    static final class WaitQueue {
+        private Waiter first;
+        private Waiter last;
+        int size;
+
+        void add(Waiter w) {
+            w.prev = last;
+            w.next = null;
+            if (last == null) {
+                first = w;
+            } else {
+                last.next = w;
+            }
+            last = w;
+            w.queued = true;
+            size++;
+        }
+
+        Waiter poll() {
+            Waiter w = first;
+            if (w != null) {
+                remove(w);
+            }
+            return w;
+        }
+
+        void remove(Waiter w) {
+            Waiter p = w.prev;
+            Waiter n = w.next;
+            if (p == null) {
+                first = n;
+            } else {
+                p.next = n;
+            }
+            if (n == null) {
+                last = p;
+            } else {
+                n.prev = p;
+            }
+            w.prev = null;
+            w.next = null;
+            w.queued = false;
+            size--;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Directional views: separate objects, so a cast cannot recover the other direction
+    // ---------------------------------------------------------------------------------------------
+
+    private record SendView<E>(Chan<E> ch) implements SendChannel<E> {
+        @Override public void send(E value) throws InterruptedException { ch.send(value); }
+        @Override public boolean trySend(E value) { return ch.trySend(value); }
+        @Override public boolean trySend(E value, Duration timeout) throws InterruptedException {
+            return ch.trySend(value, timeout);
+        }
+        @Override public void close() { ch.close(); }
+        @Override public void close(Throwable cause) { ch.close(cause); }
+        @Override public int len() { return ch.len(); }
+        @Override public int cap() { return ch.cap(); }
+        @Override public <R> SelectCase<R> onSend(E value, Action<? extends R> body) { return ch.onSend(value, body); }
+        @Override public SelectCase<Void> onSend(E value, Body body) { return ch.onSend(value, body); }
+        @Override public String toString() { return "chan<- " + ch; }
+    }
+
+    private record ReceiveView<E>(Chan<E> ch) implements ReceiveChannel<E> {
+        @Override public E receive() throws InterruptedException { return ch.receive(); }
+        @Override public Received<E> receiveOk() throws InterruptedException { return ch.receiveOk(); }
+        @Override public E tryReceive() { return ch.tryReceive(); }
+        @Override public Received<E> tryReceiveOk() { return ch.tryReceiveOk(); }
+        @Override public E tryReceive(Duration timeout) throws InterruptedException { return ch.tryReceive(timeout); }
+        @Override public int len() { return ch.len(); }
+        @Override public int cap() { return ch.cap(); }
+        @Override public Iterator<E> iterator() { return ch.iterator(); }
+        @Override public Stream<E> stream() { return ch.stream(); }
+        @Override public <R> SelectCase<R> onReceive(Handler<? super E, ? extends R> body) { return ch.onReceive(body); }
+        @Override public <R> SelectCase<R> onReceiveOk(Handler<? super Received<E>, ? extends R> body) {
+            return ch.onReceiveOk(body);
+        }
+        @Override public SelectCase<Void> onReceiveDo(VoidHandler<? super E> body) { return ch.onReceiveDo(body); }
+        @Override public SelectCase<Void> onReceiveOkDo(VoidHandler<? super Received<E>> body) {
+            return ch.onReceiveOkDo(body);
+        }
+        @Override public String toString() { return "<-chan " + ch; }
+    }
+}

@@ -1,0 +1,198 @@
+package io.chanflow;
+
+import io.chanflow.Chan.Op;
+import io.chanflow.Chan.Waiter;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+
+/*
+ * Overview
+ * ========
+ * Go's select (runtime/select.go), on the engine in Chan.
+ *
+ *   1. Sort the distinct channels of the cases by id (the global lock order) and lock them all.
+ *   2. Poll the cases in a uniformly random permutation; the first that can complete does so, under the
+ *      locks. Since every channel's lock is held, the readiness of the whole select is judged at one
+ *      instant (rule 11), and taking the first ready case of a random permutation picks uniformly among the
+ *      ready ones (rule 8). A closed channel makes a receive case ready (it reports closed) and a send case
+ *      ready (it fails). Nil-channel cases are skipped (rule 9).
+ *   3. Nothing ready: return the default case's body if there is one. Otherwise enqueue one Waiter per
+ *      channel case, all sharing one Op, unlock all and park. The first channel that decides the Op by CAS
+ *      completes exactly one case; the deadline of the earliest timeout case, or an interrupt, decide it
+ *      otherwise.
+ *   4. Unlink the other Waiters, one channel lock at a time, O(1) each (rule 10). A Waiter not yet
+ *      unlinked is harmless meanwhile: its Op is decided, so any channel that meets it drops it.
+ *
+ * Our own Waiters are enqueued only after the poll, and queued Waiters never complete each other, so a
+ * select with a send and a receive case on the same unbuffered channel cannot rendezvous with itself
+ * (rule 12). Case bodies run after every lock is released.
+ */
+final class Select {
+    private Select() {}
+
+    @SafeVarargs
+    static <R> R select(SelectCase<? extends R>... cases) throws InterruptedException {
+        Objects.requireNonNull(cases, "cases");
+        int n = cases.length;
+        SelectCase<? extends R> otherwise = null;
+        SelectCase<? extends R> timeout = null;
+        Chan<?>[] order = new Chan<?>[n];
+        int m = 0;
+        for (SelectCase<? extends R> c : cases) {
+            Objects.requireNonNull(c, "select case");
+            switch (c.kind) {
+                case DEFAULT -> {
+                    if (otherwise != null) {
+                        throw new IllegalArgumentException("multiple defaults in select");
+                    }
+                    otherwise = c;
+                }
+                case TIMEOUT -> {
+                    if (timeout == null || c.nanos < timeout.nanos) {
+                        timeout = c;
+                    }
+                }
+                default -> {
+                    if (c.chan != null) {
+                        order[m++] = c.chan;
+                    }
+                }
+            }
+        }
+        m = sortDistinct(order, m);
+        long deadline = timeout == null ? 0 : System.nanoTime() + timeout.nanos;
+        if (otherwise == null && Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+
+        int chosen = -1;
+        Object got = null;
+        Op op = null;
+        Waiter[] waiters = null;
+        lockAll(order, m);
+        try {
+            int[] perm = permutation(n);
+            for (int k = 0; k < n && chosen < 0; k++) {
+                int i = perm[k];
+                SelectCase<? extends R> c = cases[i];
+                Object r = switch (c.kind) {
+                    case RECEIVE, RECEIVE_OK -> c.chan == null ? Chan.NOT_READY : c.chan.pollReceiveLocked();
+                    case SEND -> c.chan == null ? Chan.NOT_READY : c.chan.pollSendLocked(c.value);
+                    case TIMEOUT -> c == timeout && c.nanos <= 0 ? null : Chan.NOT_READY;
+                    case DEFAULT -> Chan.NOT_READY;
+                };
+                if (r != Chan.NOT_READY) {
+                    chosen = i;
+                    got = r;
+                }
+            }
+            if (chosen < 0 && otherwise == null) {
+                op = new Op();
+                waiters = new Waiter[n];
+                for (int i = 0; i < n; i++) {
+                    SelectCase<? extends R> c = cases[i];
+                    if (c.chan == null) {
+                        continue;
+                    }
+                    if (c.kind == SelectCase.Kind.SEND) {
+                        Waiter w = new Waiter(op, i, c.value);
+                        c.chan.sendq.add(w);
+                        waiters[i] = w;
+                    } else {
+                        Waiter w = new Waiter(op, i, null);
+                        c.chan.recvq.add(w);
+                        waiters[i] = w;
+                    }
+                }
+            }
+        } finally {
+            unlockAll(order, m);
+        }
+
+        if (chosen < 0) {
+            if (op == null) {
+                return otherwise.run();
+            }
+            int s = op.await(timeout != null, deadline);
+            for (int i = 0; i < n; i++) {
+                if (i != s && waiters[i] != null) {
+                    cases[i].chan.unlink(waiters[i]);
+                }
+            }
+            if (s == Op.INTERRUPTED) {
+                throw new InterruptedException();
+            }
+            if (s == Op.TIMED_OUT) {
+                return timeout.run();
+            }
+            chosen = s;
+            Waiter w = waiters[s];
+            got = w.closed ? Chan.CLOSED : (w.sending ? Chan.SENT : w.item);
+        }
+        return complete(cases[chosen], got);
+    }
+
+    /** Runs the chosen case's body with what its channel gave (a value, SENT or CLOSED). */
+    private static <R> R complete(SelectCase<? extends R> c, Object got) throws InterruptedException {
+        return switch (c.kind) {
+            case RECEIVE -> {
+                if (got == Chan.CLOSED) {
+                    throw c.chan.closedException("receive from closed channel");
+                }
+                yield c.run(got);
+            }
+            case RECEIVE_OK -> c.run(got == Chan.CLOSED ? Received.closed() : new Received<>(got, true));
+            case SEND -> {
+                if (got == Chan.CLOSED) {
+                    throw c.chan.closedException("send on closed channel");
+                }
+                yield c.run();
+            }
+            case TIMEOUT, DEFAULT -> c.run();
+        };
+    }
+
+    /** Sorts a[0..m) by id and drops repeats (a channel may appear in several cases); returns the new m. */
+    private static int sortDistinct(Chan<?>[] a, int m) {
+        for (int i = 1; i < m; i++) {
+            Chan<?> x = a[i];
+            int j = i - 1;
+            while (j >= 0 && a[j].id > x.id) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = x;
+        }
+        int d = 0;
+        for (int i = 0; i < m; i++) {
+            if (d == 0 || a[d - 1] != a[i]) {
+                a[d++] = a[i];
+            }
+        }
+        return d;
+    }
+
+    private static void lockAll(Chan<?>[] order, int m) {
+        for (int i = 0; i < m; i++) {
+            order[i].lock.lock();
+        }
+    }
+
+    private static void unlockAll(Chan<?>[] order, int m) {
+        for (int i = m - 1; i >= 0; i--) {
+            order[i].lock.unlock();
+        }
+    }
+
+    /** A uniformly random permutation of 0..n-1 (Fisher-Yates). */
+    private static int[] permutation(int n) {
+        int[] p = new int[n];
+        ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        for (int i = 0; i < n; i++) {
+            int j = rnd.nextInt(i + 1);
+            p[i] = p[j];
+            p[j] = i;
+        }
+        return p;
+    }
+}

@@ -1,0 +1,101 @@
+package io.chanflow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A single-shot timer: Go's {@code time.Timer}. When it fires, the current time is sent on {@link #c()}, a
+ * channel with a buffer of one.
+ *
+ * <p>Stop and reset follow Go 1.23: once {@link #stop()} or {@link #reset(Duration)} returns, no value from
+ * before the call can be received from {@link #c()}, so the Go &lt; 1.23 dance of draining the channel is not
+ * needed. Thread-safe; the timer runs on the shared scheduler (one platform thread for all timers).
+ */
+public final class Timer {
+    private final Chan<Instant> c = new Chan<>(1);
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Guarded by lock: the scheduled firing, or null when stopped or fired. */
+    private ScheduledFuture<?> pending;
+    /** Guarded by lock: bumped by stop and reset, so a firing scheduled before them sends nothing. */
+    private long generation;
+
+    Timer(Duration d) {
+        lock.lock();
+        try {
+            schedule(d);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The channel the timer fires on: Go's {@code t.C}.
+     *
+     * @return the receive side of the timer's channel
+     */
+    public ReceiveChannel<Instant> c() {
+        return c;
+    }
+
+    /**
+     * Stops the timer: Go's {@code t.Stop()}.
+     *
+     * @return {@code true} if this call stopped it before it fired, {@code false} if it had already fired
+     *     or been stopped
+     */
+    public boolean stop() {
+        lock.lock();
+        try {
+            return cancel();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Makes the timer fire once after {@code d} from now: Go's {@code t.Reset(d)}.
+     *
+     * @param d the new delay
+     * @return {@code true} if the timer was still pending when reset
+     */
+    public boolean reset(Duration d) {
+        Objects.requireNonNull(d, "duration");
+        lock.lock();
+        try {
+            boolean wasPending = cancel();
+            schedule(d);
+            return wasPending;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean cancel() {
+        generation++;
+        c.tryReceive(); // drop a value sent before this call (Go 1.23 semantics)
+        ScheduledFuture<?> f = pending;
+        pending = null;
+        return f != null && f.cancel(false);
+    }
+
+    private void schedule(Duration d) {
+        long gen = generation;
+        pending = Timers.SCHEDULER.schedule(() -> fire(gen), Math.max(0, d.toNanos()), TimeUnit.NANOSECONDS);
+    }
+
+    private void fire(long gen) {
+        lock.lock();
+        try {
+            if (gen == generation) {
+                pending = null;
+                c.trySend(Instant.now());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}
