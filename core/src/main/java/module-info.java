@@ -7,4 +7,6 @@ module io.chanflow {
     requires transitive org.reactivestreams;
 
     exports io.chanflow;
+    exports io.chanflow.context;
+    exports io.chanflow.sync;
 }

@@ -186,7 +186,21 @@ public final class Go {
      */
     public static Timer newTimer(Duration d) {
         Objects.requireNonNull(d, "duration");
-        return new Timer(d);
+        return new Timer(d, null);
+    }
+
+    /**
+     * Go's {@code time.AfterFunc(d, f)}: runs {@code f} on its own goroutine once {@code d} has passed,
+     * unless the returned timer is stopped first.
+     *
+     * @param d the delay
+     * @param f what to run
+     * @return the timer; {@link Timer#stop()} cancels the call if it has not started
+     */
+    public static Timer afterFunc(Duration d, Task f) {
+        Objects.requireNonNull(d, "duration");
+        Objects.requireNonNull(f, "f");
+        return new Timer(d, f);
     }
 
     /**

@@ -17,13 +17,16 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Timer {
     private final Chan<Instant> c = new Chan<>(1);
+    /** For {@link Go#afterFunc}: run on a new goroutine when the timer fires, instead of sending. */
+    private final Task func;
     private final ReentrantLock lock = new ReentrantLock();
     /** Guarded by lock: the scheduled firing, or null when stopped or fired. */
     private ScheduledFuture<?> pending;
     /** Guarded by lock: bumped by stop and reset, so a firing scheduled before them sends nothing. */
     private long generation;
 
-    Timer(Duration d) {
+    Timer(Duration d, Task func) {
+        this.func = func;
         lock.lock();
         try {
             schedule(d);
@@ -33,7 +36,8 @@ public final class Timer {
     }
 
     /**
-     * The channel the timer fires on: Go's {@code t.C}.
+     * The channel the timer fires on: Go's {@code t.C}. A timer made by {@link Go#afterFunc} never sends on
+     * it.
      *
      * @return the receive side of the timer's channel
      */
@@ -92,7 +96,11 @@ public final class Timer {
         try {
             if (gen == generation) {
                 pending = null;
-                c.trySend(Instant.now());
+                if (func == null) {
+                    c.trySend(Instant.now());
+                } else {
+                    Go.go(func);
+                }
             }
         } finally {
             lock.unlock();
