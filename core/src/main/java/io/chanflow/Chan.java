@@ -141,7 +141,7 @@ final class Chan<E> implements Channel<E> {
             if (timed && deadline - System.nanoTime() <= 0) {
                 return false;
             }
-            op = new Op();
+            op = new Op(Op.SEND, this);
             w = new Waiter(op, 0, value);
             sendq.add(w);
         } finally {
@@ -242,7 +242,7 @@ final class Chan<E> implements Channel<E> {
             if (timed && deadline - System.nanoTime() <= 0) {
                 return NOT_READY;
             }
-            op = new Op();
+            op = new Op(Op.RECEIVE, this);
             w = new Waiter(op, 0, null);
             recvq.add(w);
         } finally {
@@ -575,8 +575,24 @@ final class Chan<E> implements Channel<E> {
         /** Spins before parking; none on a single CPU, where the partner cannot run while we spin. */
         static final int SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 256 : 0;
 
+        /** What the owner is blocked in, for the goroutine dump (see Goroutines). */
+        static final byte SEND = 0;
+        static final byte RECEIVE = 1;
+        static final byte SELECT = 2;
+
         final Thread owner = Thread.currentThread();
         volatile int state = WAITING;
+        /** SEND, RECEIVE or SELECT. */
+        final byte kind;
+        /** The channel (SEND, RECEIVE) or the SelectCase[] (SELECT). */
+        final Object target;
+        /** System.nanoTime() when the owner first parked, 0 before; written once, read by dumps. */
+        volatile long parkedSince;
+
+        Op(byte kind, Object target) {
+            this.kind = kind;
+            this.target = target;
+        }
 
         boolean tryDecide(int outcome) {
             return STATE.compareAndSet(this, WAITING, outcome);
@@ -601,6 +617,9 @@ final class Chan<E> implements Channel<E> {
                 Thread.onSpinWait();
             }
             boolean lateInterrupt = false;
+            if (state == WAITING) {
+                parkedSince = System.nanoTime() | 1; // never 0: 0 means "not parked"
+            }
             while ((s = state) == WAITING) {
                 if (Thread.interrupted()) {
                     if (tryDecide(INTERRUPTED)) {

@@ -52,13 +52,19 @@ public final class Go {
     public static Thread go(Task task) {
         Objects.requireNonNull(task, "task");
         long id = GOROUTINE_IDS.incrementAndGet();
-        return Thread.ofVirtual().name("goroutine-" + id).start(() -> {
+        Goroutines.Info info = Goroutines.created(id);
+        Thread t = Thread.ofVirtual().name("goroutine-" + id).unstarted(() -> {
             try {
                 task.run();
-            } catch (Throwable t) {
-                handler.uncaughtException(Thread.currentThread(), t);
+            } catch (Throwable e) {
+                handler.uncaughtException(Thread.currentThread(), e);
+            } finally {
+                Goroutines.ended(Thread.currentThread());
             }
         });
+        Goroutines.register(t, info); // before start, so a snapshot never misses a goroutine
+        t.start();
+        return t;
     }
 
     /**

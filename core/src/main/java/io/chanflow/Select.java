@@ -87,7 +87,7 @@ final class Select {
                 }
             }
             if (chosen < 0 && otherwise == null) {
-                op = new Op();
+                op = new Op(Op.SELECT, cases);
                 waiters = new Waiter[n];
                 for (int i = 0; i < n; i++) {
                     SelectCase<? extends R> c = cases[i];

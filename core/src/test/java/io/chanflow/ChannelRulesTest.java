@@ -16,11 +16,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** One test (or more) per channel rule 1-7 of shared/design/go-semantics.md, named after the rule. */
 @Timeout(60)
+@ExtendWith(LeakCheckExtension.class)
 class ChannelRulesTest {
 
     // Rule 1 ---------------------------------------------------------------------------------------

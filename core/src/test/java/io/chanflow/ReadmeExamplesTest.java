@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The README's snippets, compiled and run, so the README cannot drift from the API. */
 @Timeout(30)
+@ExtendWith(LeakCheckExtension.class)
 class ReadmeExamplesTest {
 
     @Test

@@ -18,9 +18,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** One test (or more) per select rule 8-13 of shared/design/go-semantics.md, named after the rule. */
 @Timeout(60)
+@ExtendWith(LeakCheckExtension.class)
 class SelectRulesTest {
 
     // Rule 8 ---------------------------------------------------------------------------------------
@@ -277,7 +279,7 @@ class SelectRulesTest {
         Chan.WaitQueue q = new Chan.WaitQueue();
         int n = 200_000;
         Chan.Waiter[] ws = new Chan.Waiter[n];
-        Chan.Op op = new Chan.Op();
+        Chan.Op op = new Chan.Op(Chan.Op.RECEIVE, null);
         for (int i = 0; i < n; i++) {
             ws[i] = new Chan.Waiter(op, i, null);
             q.add(ws[i]);

@@ -20,8 +20,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @Timeout(60)
+@ExtendWith(io.chanflow.LeakCheckExtension.class)
 class SyncTest {
 
     // WaitGroup --------------------------------------------------------------------------------------
