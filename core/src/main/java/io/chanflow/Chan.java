@@ -3,6 +3,7 @@ package io.chanflow;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -22,7 +23,8 @@ import java.util.stream.StreamSupport;
  *
  * Each channel has one lock guarding: a ring buffer (grown on demand up to the capacity), the closed flag
  * and cause, and two FIFO wait queues of Waiter nodes, one of blocked senders (sendq) and one of blocked
- * receivers (recvq). No thread ever waits while holding the lock.
+ * receivers (recvq). No thread ever waits while holding the lock, and a partner completed under the lock
+ * is unparked only after it is released (Go's goready after unlock), to keep the critical section short.
  *
  *   send(x):    closed?                 -> fail "send on closed channel"
  *               a live receiver waits?  -> hand x to it directly and wake it
@@ -79,6 +81,11 @@ final class Chan<E> implements Channel<E> {
     private int count;
     private boolean closed;
     private Throwable cause;
+    /**
+     * The Op a poll method completed, to be woken once the lock is released (as Go calls goready after
+     * unlock, keeping the critical section short). Guarded by lock; callers take it with takeWake().
+     */
+    private Op wakeAfterUnlock;
 
     Chan(int capacity) {
         if (capacity < 0) {
@@ -106,11 +113,14 @@ final class Chan<E> implements Channel<E> {
         Objects.requireNonNull(value, "channel elements must not be null");
         lock.lock();
         Object r;
+        Op wake;
         try {
             r = pollSendLocked(value);
+            wake = takeWake();
         } finally {
             lock.unlock();
         }
+        wakeUp(wake);
         if (r == CLOSED) {
             throw closedException("send on closed channel");
         }
@@ -127,25 +137,28 @@ final class Chan<E> implements Channel<E> {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        Op op;
-        Waiter w;
+        Op op = null;
+        Waiter w = null;
+        Object r;
+        Op wake;
         lock.lock();
         try {
-            Object r = pollSendLocked(value);
-            if (r == SENT) {
-                return true;
+            r = pollSendLocked(value);
+            wake = takeWake();
+            if (r == NOT_READY && !(timed && deadline - System.nanoTime() <= 0)) {
+                op = new Op(Op.SEND, this);
+                w = new Waiter(op, 0, value);
+                sendq.add(w);
             }
+        } finally {
+            lock.unlock();
+        }
+        if (op == null) {
+            wakeUp(wake);
             if (r == CLOSED) {
                 throw closedException("send on closed channel");
             }
-            if (timed && deadline - System.nanoTime() <= 0) {
-                return false;
-            }
-            op = new Op(Op.SEND, this);
-            w = new Waiter(op, 0, value);
-            sendq.add(w);
-        } finally {
-            lock.unlock();
+            return r == SENT;
         }
         int s = op.await(timed, deadline);
         if (s >= 0) {
@@ -173,7 +186,7 @@ final class Chan<E> implements Channel<E> {
         for (Waiter w; (w = recvq.poll()) != null; ) {
             w.item = value;
             if (w.op.tryDecide(w.index)) {
-                w.op.wake();
+                wakeAfterUnlock = w.op;
                 return SENT;
             }
             w.item = null; // stale waiter: nobody reads it
@@ -218,12 +231,17 @@ final class Chan<E> implements Channel<E> {
     }
 
     private Object tryReceive0() {
+        Object r;
+        Op wake;
         lock.lock();
         try {
-            return pollReceiveLocked();
+            r = pollReceiveLocked();
+            wake = takeWake();
         } finally {
             lock.unlock();
         }
+        wakeUp(wake);
+        return r;
     }
 
     /** Returns the value received, CLOSED, or NOT_READY when a timed wait ran out. */
@@ -231,22 +249,25 @@ final class Chan<E> implements Channel<E> {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        Op op;
-        Waiter w;
+        Op op = null;
+        Waiter w = null;
+        Object r;
+        Op wake;
         lock.lock();
         try {
-            Object r = pollReceiveLocked();
-            if (r != NOT_READY) {
-                return r;
+            r = pollReceiveLocked();
+            wake = takeWake();
+            if (r == NOT_READY && !(timed && deadline - System.nanoTime() <= 0)) {
+                op = new Op(Op.RECEIVE, this);
+                w = new Waiter(op, 0, null);
+                recvq.add(w);
             }
-            if (timed && deadline - System.nanoTime() <= 0) {
-                return NOT_READY;
-            }
-            op = new Op(Op.RECEIVE, this);
-            w = new Waiter(op, 0, null);
-            recvq.add(w);
         } finally {
             lock.unlock();
+        }
+        if (op == null) {
+            wakeUp(wake);
+            return r;
         }
         int s = op.await(timed, deadline);
         if (s >= 0) {
@@ -270,16 +291,29 @@ final class Chan<E> implements Channel<E> {
             Waiter s = takeLiveSender();
             if (s != null) {
                 enqueueBuffer(s.item);
-                s.op.wake();
+                wakeAfterUnlock = s.op;
             }
             return x;
         }
         Waiter s = takeLiveSender();
         if (s != null) {
-            s.op.wake();
+            wakeAfterUnlock = s.op;
             return s.item;
         }
         return closed ? CLOSED : NOT_READY;
+    }
+
+    /** Takes the Op a poll completed, if any, for waking after unlock. Call only while holding the lock. */
+    Op takeWake() {
+        Op o = wakeAfterUnlock;
+        wakeAfterUnlock = null;
+        return o;
+    }
+
+    static void wakeUp(Op op) {
+        if (op != null) {
+            op.wake();
+        }
     }
 
     private Waiter takeLiveSender() {
@@ -328,6 +362,7 @@ final class Chan<E> implements Channel<E> {
     }
 
     private boolean close0(Throwable why, boolean strict) {
+        ArrayList<Op> woken = new ArrayList<>();
         lock.lock();
         try {
             if (closed) {
@@ -338,22 +373,21 @@ final class Chan<E> implements Channel<E> {
             }
             closed = true;
             cause = why;
-            for (Waiter w; (w = recvq.poll()) != null; ) {
-                w.closed = true;
-                if (w.op.tryDecide(w.index)) {
-                    w.op.wake();
+            for (WaitQueue q : new WaitQueue[] {recvq, sendq}) {
+                for (Waiter w; (w = q.poll()) != null; ) {
+                    w.closed = true;
+                    if (w.op.tryDecide(w.index)) {
+                        woken.add(w.op);
+                    }
                 }
             }
-            for (Waiter w; (w = sendq.poll()) != null; ) {
-                w.closed = true;
-                if (w.op.tryDecide(w.index)) {
-                    w.op.wake();
-                }
-            }
-            return true;
         } finally {
             lock.unlock();
         }
+        for (Op op : woken) {
+            op.wake();
+        }
+        return true;
     }
 
     boolean isClosed() {

@@ -68,6 +68,7 @@ final class Select {
         int chosen = -1;
         Object got = null;
         Op op = null;
+        Op wake = null;
         Waiter[] waiters = null;
         lockAll(order, m);
         try {
@@ -84,6 +85,9 @@ final class Select {
                 if (r != Chan.NOT_READY) {
                     chosen = i;
                     got = r;
+                    if (c.chan != null) {
+                        wake = c.chan.takeWake();
+                    }
                 }
             }
             if (chosen < 0 && otherwise == null) {
@@ -108,6 +112,7 @@ final class Select {
         } finally {
             unlockAll(order, m);
         }
+        Chan.wakeUp(wake);
 
         if (chosen < 0) {
             if (op == null) {
