@@ -8,5 +8,6 @@ module io.chanflow {
 
     exports io.chanflow;
     exports io.chanflow.context;
+    exports io.chanflow.pattern;
     exports io.chanflow.sync;
 }
