@@ -28,7 +28,15 @@ public final class Samples {
             new Handoff(),
             new ProducerConsumer(),
             new Generator(),
-            new Pipeline());
+            new Pipeline(),
+            new FanOutFanIn(),
+            new WorkerPool(),
+            new BoundedParallelism(),
+            new Tee(),
+            new Bridge(),
+            new OrDone(),
+            new OrChannel(),
+            new Timeouts());
 
     /**
      * Entry point.
