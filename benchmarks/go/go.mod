@@ -1,0 +1,3 @@
+module chanflow.io/benchmarks/go
+
+go 1.19
