@@ -13,6 +13,7 @@
 #                    with --smoke): jmh.json, go.txt, w5mem.jsonl, env.txt, table.txt, table.md, plot.png
 #   --filter REGEX   run only the benchmarks matching REGEX (JMH's include regex; also Go's -bench)
 #   --scale X        scale every batch size (default 1; --smoke uses 0.01)
+#   --w5n N          goroutines for the W5 memory probes (default 1000000 x scale)
 #   --no-build       reuse benchmarks/target/benchmarks.jar
 #   --no-go          skip the Go side
 # Environment:
@@ -25,13 +26,14 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 
-smoke=0; out=""; filter=""; scale=""; build=1; with_go=1
+smoke=0; out=""; filter=""; scale=""; w5n=""; build=1; with_go=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --smoke) smoke=1 ;;
     --out) out="$2"; shift ;;
     --filter) filter="$2"; shift ;;
     --scale) scale="$2"; shift ;;
+    --w5n) w5n="$2"; shift ;;
     --no-build) build=0 ;;
     --no-go) with_go=0 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -45,13 +47,13 @@ if (( smoke )); then
   out="${out:-$here/target/smoke-results}"
   jmh_args="${JMH_ARGS:--f 0 -wi 0 -i 1 -r 100ms}"
   go_benchtime="${GO_BENCHTIME:-100ms}"
-  w5n="$(python3 -c "print(max(1000, round(1000000 * $scale)))" 2>/dev/null || echo 10000)"
+  w5n="${w5n:-$(python3 -c "print(max(1000, round(1000000 * $scale)))" 2>/dev/null || echo 10000)}"
 else
   scale="${scale:-1}"
   out="${out:-$here/results}"
   jmh_args="${JMH_ARGS:--f 1 -wi 2 -w 1s -i 3 -r 1s}"
   go_benchtime="${GO_BENCHTIME:-1s}"
-  w5n="$(python3 -c "print(max(1000, round(1000000 * $scale)))" 2>/dev/null || echo 1000000)"
+  w5n="${w5n:-$(python3 -c "print(max(1000, round(1000000 * $scale)))" 2>/dev/null || echo 1000000)}"
 fi
 # --- JDK ------------------------------------------------------------------------------------------------
 java_ok() { [[ -x "$1/bin/java" ]] && "$1/bin/java" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])'; }
@@ -92,7 +94,7 @@ out="$(cd "$out" && pwd)"
     git -C "$root" diff --quiet HEAD -- core || rev="$rev (core has uncommitted changes)"
     echo "git: $rev"
   fi
-  echo "mode: $( ((smoke)) && echo smoke || echo full ), scale $scale, JMH: $jmh_args, go -benchtime $go_benchtime"
+  echo "mode: $( ((smoke)) && echo smoke || echo full ), scale $scale, JMH: $jmh_args, go -benchtime $go_benchtime, W5 memory: $w5n goroutines"
   echo "cpu: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ //')"
   echo "memory: $(free -g 2>/dev/null | awk '/^Mem:/ {print $2 " GB"}')"
   echo "kernel: $(uname -sr)"
