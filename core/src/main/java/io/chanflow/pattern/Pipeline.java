@@ -184,6 +184,13 @@ public final class Pipeline {
         requirePositive(workers, "workers");
         Channel<R> out = Channel.make();
         Stage st = Stage.in(ctx);
+        startWorkers(st, in, workers, fn, out).closeWhenDone(out);
+        return out.receiveOnly();
+    }
+
+    /** Starts {@code workers} goroutines of {@code st} that map {@code in} to {@code out}, unordered. */
+    static <T, R> Stage startWorkers(Stage st, ReceiveChannel<? extends T> in, int workers,
+            Mapper<? super T, ? extends R> fn, SendChannel<R> out) {
         for (int i = 0; i < workers; i++) {
             st.go(() -> {
                 for (T v; (v = st.receive(in)) != null; ) {
@@ -194,8 +201,7 @@ public final class Pipeline {
                 }
             });
         }
-        st.closeWhenDone(out);
-        return out.receiveOnly();
+        return st;
     }
 
     /**

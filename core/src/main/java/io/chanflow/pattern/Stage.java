@@ -95,9 +95,10 @@ final class Stage {
      * was closed with a cause, records the cause, which the outputs are closed with once the stage has
      * finished the values it holds.
      *
-     * @throws ContextDoneException if the stage's context is done first
+     * @throws ContextDoneException if the stage's context is done first (also if a value is ready then)
      */
     <T> T receive(ReceiveChannel<T> in) throws InterruptedException {
+        ctx.throwIfDone(); // once cancelled, take nothing more even if a value is ready
         return received(ctx.receiveOk(in), in);
     }
 
@@ -121,6 +122,7 @@ final class Stage {
      * drop what they hold), for patterns where one failed input ends the whole output.
      */
     <T> T receiveOrFail(ReceiveChannel<T> in) throws InterruptedException {
+        ctx.throwIfDone();
         Received<T> r = ctx.receiveOk(in);
         if (r.ok()) {
             return r.value();
@@ -132,8 +134,9 @@ final class Stage {
         return null;
     }
 
-    /** Sends unless the stage's context is done first ({@link ContextDoneException}). */
+    /** Sends unless the stage's context is done first ({@link ContextDoneException}), even if a receiver waits. */
     <T> void send(SendChannel<T> out, T value) throws InterruptedException {
+        ctx.throwIfDone(); // once cancelled, send nothing more even if a receiver is waiting
         ctx.send(out, value);
     }
 
