@@ -9,5 +9,6 @@ module io.chanflow {
     exports io.chanflow;
     exports io.chanflow.context;
     exports io.chanflow.pattern;
+    exports io.chanflow.reactive;
     exports io.chanflow.sync;
 }
