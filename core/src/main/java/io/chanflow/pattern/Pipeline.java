@@ -207,11 +207,12 @@ public final class Pipeline {
     /**
      * Like {@link #stage}, but results are sent in input order: the result of the {@code i}-th input value
      * comes before that of the {@code (i+1)}-th, even if {@code fn} finishes them in another order. At most
-     * {@code 2 * workers} values are in flight; a slow value holds back the ones after it (head-of-line
-     * blocking) but the workers keep computing up to that bound.
+     * {@code workers + 2} values are in flight; a slow value holds back the ones after it (head-of-line
+     * blocking) while the workers keep computing up to that bound.
      *
-     * <p>Errors, cancellation and closing are as for {@link #stage}: if {@code fn} throws, the output is
-     * closed with that exception after the results before it that were ready have been sent or dropped.
+     * <p>Errors, cancellation and closing are as for {@link #stage}: if {@code fn} throws, the stage stops at
+     * once (results not yet sent are dropped) and the output is closed with that exception. What was sent
+     * is always a prefix of the results in input order.
      *
      * @param ctx cancels the stage
      * @param in the input; not closed by the stage
