@@ -1,19 +1,19 @@
 // Or-done: ranging over a channel we do not own, whose producer may never close it, while still stopping
 // when we are done. orDone wraps the channel: its copy ends when the source closes or done closes,
-// whichever comes first. Here the producer sends three values and then hangs; a 20ms timeout ends the
-// loop.
+// whichever comes first. Here the channel holds three values and is never closed; having seen the
+// third, the consumer cancels, and the loop ends (without orDone it would block for ever). After the third
+// value only the done case can be ready, so this is deterministic.
 //
 // Output:
 // got 1
 // got 2
 // got 3
-// stopped: context deadline exceeded
+// stopped: context canceled
 package main
 
 import (
 	"context"
 	"fmt"
-	"time"
 )
 
 func orDone(done <-chan struct{}, in <-chan int) <-chan int {
@@ -45,10 +45,13 @@ func main() {
 		in <- i
 	}
 
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	for v := range orDone(ctx.Done(), in) {
 		fmt.Println("got", v)
+		if v == 3 {
+			cancel() // seen enough (or: a deadline, a signal...)
+		}
 	}
 	fmt.Println("stopped:", ctx.Err())
 }

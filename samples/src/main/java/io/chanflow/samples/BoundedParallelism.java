@@ -8,7 +8,6 @@ import io.reactivex.rxjava3.core.Single;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -60,45 +59,31 @@ public final class BoundedParallelism implements Sample {
         out.println("at most 3 at once: " + (s.peak <= limit));
     }
 
-    /** Counts the tasks running now and the most ever seen (for the reactive forms). */
-    static final class Peak {
-        final AtomicInteger running = new AtomicInteger();
-        final AtomicInteger peak = new AtomicInteger();
-
-        void enter() {
-            peak.accumulateAndGet(running.incrementAndGet(), Math::max);
-        }
-
-        void exit() {
-            running.decrementAndGet();
-        }
-    }
-
     @Override
     public void reactor(PrintStream out) {
-        var p = new Peak();
+        var usage = new Usage();
         int total = Flux.range(1, 12)
                 .flatMap(file -> Mono.delay(Duration.ofMillis(2)) // "read" the file
                         .map(t -> 80 + file * 2)
-                        .doOnSubscribe(sub -> p.enter())
-                        .doOnTerminate(p::exit), 3) // before flatMap starts the next
+                        .doOnSubscribe(sub -> usage.enter(1))
+                        .doOnTerminate(() -> usage.exit(1)), 3) // before flatMap starts the next
                 .reduce(0, Integer::sum)
                 .block();
         out.printf("12 files, %d bytes%n", total);
-        out.println("at most 3 at once: " + (p.peak.get() <= 3));
+        out.println("at most 3 at once: " + (usage.peak() <= 3));
     }
 
     @Override
     public void rx(PrintStream out) {
-        var p = new Peak();
+        var usage = new Usage();
         int total = Flowable.range(1, 12)
                 .flatMapSingle(file -> Single.timer(2, TimeUnit.MILLISECONDS) // "read" the file
                         .map(t -> 80 + file * 2)
-                        .doOnSubscribe(d -> p.enter())
-                        .doOnTerminate(p::exit), false, 3) // before flatMap starts the next
+                        .doOnSubscribe(d -> usage.enter(1))
+                        .doOnTerminate(() -> usage.exit(1)), false, 3) // before flatMap starts the next
                 .reduce(0, Integer::sum)
                 .blockingGet();
         out.printf("12 files, %d bytes%n", total);
-        out.println("at most 3 at once: " + (p.peak.get() <= 3));
+        out.println("at most 3 at once: " + (usage.peak() <= 3));
     }
 }

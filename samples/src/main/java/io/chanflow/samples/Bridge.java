@@ -71,6 +71,6 @@ public final class Bridge implements Sample {
     public void rx(PrintStream out) {
         Flowable<Flowable<String>> batches = Flowable.just("a", "b", "c")
                 .map(prefix -> Flowable.range(1, 3).map(i -> prefix + i));
-        Flowable.concat(batches).blockingSubscribe(out::println);
+        Flowable.concat(batches).blockingForEach(out::println);
     }
 }

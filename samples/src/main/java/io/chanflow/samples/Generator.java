@@ -69,6 +69,6 @@ public final class Generator implements Sample {
                     return new long[] {ab[1], ab[0] + ab[1]};
                 })
                 .take(10) // then cancels the generator
-                .blockingSubscribe(out::println);
+                .blockingForEach(out::println);
     }
 }

@@ -60,7 +60,7 @@ public final class Handoff implements Sample {
                             return n + 1;
                         })
                         .subscribeOn(Schedulers.io()))
-                .doOnNext(n -> out.println("pong " + n))
-                .blockingSubscribe();
+                .doOnNext(n -> out.println("pong " + n)) // on the thread that printed the ping
+                .blockingLast();
     }
 }

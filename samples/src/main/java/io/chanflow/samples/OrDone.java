@@ -11,14 +11,14 @@ import io.chanflow.context.CancelContext;
 import io.chanflow.context.Context;
 import io.reactivex.rxjava3.core.Flowable;
 import java.io.PrintStream;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import reactor.core.publisher.Flux;
 
 /**
  * Or-done: range over a channel whose producer never closes it, and still stop when done. The channel
- * holds three values and is never closed; a 50ms deadline ends the loop. In the reactive forms the source
- * is {@code never()} after three values, and {@code take(Duration)} plays the deadline.
+ * holds three values and is never closed; having seen the third, the consumer cancels, and the loop ends
+ * (without or-done it would block for ever). Deterministic: after the third value only the done case can
+ * be ready. In the reactive forms the source is {@code never()} after three values, and cancelling is
+ * {@code takeUntil}; the last line is printed as is.
  */
 public final class OrDone implements Sample {
     @Override
@@ -57,9 +57,12 @@ public final class OrDone implements Sample {
             in.send(i);
         }
 
-        try (CancelContext ctx = Context.withTimeout(Context.background(), Duration.ofMillis(50))) {
+        try (CancelContext ctx = Context.withCancel(Context.background())) {
             for (int v : orDone(ctx.done(), in)) {
                 out.println("got " + v);
+                if (v == 3) {
+                    ctx.cancel(); // seen enough (or: a deadline, a signal...)
+                }
             }
             out.println("stopped: " + ctx.err().message());
         }
@@ -68,17 +71,18 @@ public final class OrDone implements Sample {
     @Override
     public void reactor(PrintStream out) {
         Flux.concat(Flux.range(1, 3), Flux.never()) // a source that never completes
-                .take(Duration.ofMillis(50))
                 .doOnNext(v -> out.println("got " + v))
+                .takeUntil(v -> v == 3) // seen enough
                 .blockLast();
-        out.println("stopped: context deadline exceeded");
+        out.println("stopped: context canceled");
     }
 
     @Override
     public void rx(PrintStream out) {
         Flowable.concat(Flowable.range(1, 3), Flowable.never()) // a source that never completes
-                .take(50, TimeUnit.MILLISECONDS)
-                .blockingSubscribe(v -> out.println("got " + v));
-        out.println("stopped: context deadline exceeded");
+                .doOnNext(v -> out.println("got " + v))
+                .takeUntil(v -> v == 3) // seen enough
+                .blockingLast();
+        out.println("stopped: context canceled");
     }
 }

@@ -64,6 +64,6 @@ public final class Pipeline implements Sample {
         Flowable.just(1, 2, 3, 4, 5)
                 .observeOn(stages).map(n -> n * n)
                 .observeOn(stages).map(n -> n * n)
-                .blockingSubscribe(out::println);
+                .blockingForEach(out::println);
     }
 }

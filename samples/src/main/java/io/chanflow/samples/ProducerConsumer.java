@@ -57,7 +57,7 @@ public final class ProducerConsumer implements Sample {
         Flowable.range(1, 6)
                 .map(i -> i * i)
                 .observeOn(Schedulers.io(), false, 3) // a queue of 3
-                .blockingSubscribe(v -> {
+                .blockingForEach(v -> {
                     out.println("consumed " + v);
                     total.addAndGet(v);
                 });

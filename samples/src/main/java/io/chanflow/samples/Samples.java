@@ -36,7 +36,13 @@ public final class Samples {
             new Bridge(),
             new OrDone(),
             new OrChannel(),
-            new Timeouts());
+            new Timeouts(),
+            new GracefulShutdown(),
+            new ErrGroupSample(),
+            new WeightedSemaphore(),
+            new RateLimit(),
+            new Batching(),
+            new Heartbeat());
 
     /**
      * Entry point.

@@ -78,6 +78,6 @@ public final class Tee implements Sample {
     public void rx(PrintStream out) {
         Flowable.range(1, 4)
                 .publish(in -> Flowable.zip(in, in, (v1, v2) -> String.format("out1: %d, out2: %d", v1, v2)))
-                .blockingSubscribe(out::println);
+                .blockingForEach(out::println);
     }
 }

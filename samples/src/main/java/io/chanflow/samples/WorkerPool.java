@@ -76,6 +76,6 @@ public final class WorkerPool implements Sample {
                 .concatMapEager(j -> Single.fromCallable(() -> new Result(j, collatz(j)))
                         .subscribeOn(io.reactivex.rxjava3.schedulers.Schedulers.computation())
                         .toFlowable(), 3, 1)
-                .blockingSubscribe(r -> out.printf("job %d: %d steps%n", r.job(), r.steps()));
+                .blockingForEach(r -> out.printf("job %d: %d steps%n", r.job(), r.steps()));
     }
 }
