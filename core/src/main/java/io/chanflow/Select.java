@@ -17,7 +17,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *      ready ones (rule 8). A closed channel makes a receive case ready (it reports closed) and a send case
  *      ready (it fails). Nil-channel cases are skipped (rule 9).
  *   3. Nothing ready: return the default case's body if there is one. Otherwise enqueue one Waiter per
- *      channel case, all sharing one Op, unlock all and park. The first channel that decides the Op by CAS
+ *      channel case, in the same random order, all sharing one Op, unlock all and park. (Cases on one
+ *      channel then sit in its FIFO queue in random order, so the partner that completes one picks
+ *      uniformly among them.) The first channel that decides the Op by CAS
  *      completes exactly one case; the deadline of the earliest timeout case, or an interrupt, decide it
  *      otherwise.
  *   4. Unlink the other Waiters, one channel lock at a time, O(1) each (rule 10). A Waiter not yet
@@ -70,9 +72,9 @@ final class Select {
         Op op = null;
         Op wake = null;
         Waiter[] waiters = null;
+        int[] perm = permutation(n);
         lockAll(order, m);
         try {
-            int[] perm = permutation(n);
             for (int k = 0; k < n && chosen < 0; k++) {
                 int i = perm[k];
                 SelectCase<? extends R> c = cases[i];
@@ -93,7 +95,11 @@ final class Select {
             if (chosen < 0 && otherwise == null) {
                 op = new Op(Op.SELECT, cases);
                 waiters = new Waiter[n];
-                for (int i = 0; i < n; i++) {
+                // Enqueue in the random order too: cases on the same channel then sit in its FIFO queue in
+                // random order, so when a partner arrives it picks among them uniformly (Go's selectgo
+                // does the same, for the same reason).
+                for (int k = 0; k < n; k++) {
+                    int i = perm[k];
                     SelectCase<? extends R> c = cases[i];
                     if (c.chan == null) {
                         continue;
