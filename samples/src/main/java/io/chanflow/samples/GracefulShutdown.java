@@ -10,7 +10,6 @@ import io.chanflow.sync.WaitGroup;
 import io.reactivex.rxjava3.core.Flowable;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
 /**
@@ -80,22 +79,11 @@ public final class GracefulShutdown implements Sample {
 
     @Override
     public void reactor(PrintStream out) throws InterruptedException {
-        String[] stopped = new String[3];
-        var allStopped = new CountDownLatch(3); // Go's WaitGroup
-        var received = new CountDownLatch(5);
-        Disposable workers = Flux.merge(
+        shutDown(out, (stopped, allStopped, received) -> Flux.merge(
                         reactorWorker(1, stopped, allStopped),
                         reactorWorker(2, stopped, allStopped),
                         reactorWorker(3, stopped, allStopped))
-                .subscribe(n -> received.countDown());
-        received.await();
-        out.println("received 5 results, shutting down");
-        workers.dispose(); // cancel
-        allStopped.await();
-        for (String s : stopped) {
-            out.println(s);
-        }
-        out.println("shutdown complete: context canceled");
+                .subscribe(n -> received.countDown())::dispose);
     }
 
     /** Counts down {@code stopped} once it has cleaned up. */
@@ -113,17 +101,27 @@ public final class GracefulShutdown implements Sample {
 
     @Override
     public void rx(PrintStream out) throws InterruptedException {
-        String[] stopped = new String[3];
-        var allStopped = new CountDownLatch(3); // Go's WaitGroup
-        var received = new CountDownLatch(5);
-        var workers = Flowable.merge(
+        shutDown(out, (stopped, allStopped, received) -> Flowable.merge(
                         rxWorker(1, stopped, allStopped),
                         rxWorker(2, stopped, allStopped),
                         rxWorker(3, stopped, allStopped))
-                .subscribe(n -> received.countDown());
+                .subscribe(n -> received.countDown())::dispose);
+    }
+
+    /** Starts the workers (counting down {@code received} per result) and returns how to cancel them. */
+    interface Workers {
+        Runnable start(String[] stopped, CountDownLatch allStopped, CountDownLatch received);
+    }
+
+    /** The reactive forms' main: take five results, cancel, wait for every worker's cleanup. */
+    static void shutDown(PrintStream out, Workers workers) throws InterruptedException {
+        String[] stopped = new String[3];
+        var allStopped = new CountDownLatch(3); // Go's WaitGroup
+        var received = new CountDownLatch(5);
+        Runnable cancel = workers.start(stopped, allStopped, received);
         received.await();
         out.println("received 5 results, shutting down");
-        workers.dispose(); // cancel
+        cancel.run();
         allStopped.await();
         for (String s : stopped) {
             out.println(s);

@@ -42,7 +42,14 @@ public final class Samples {
             new WeightedSemaphore(),
             new RateLimit(),
             new Batching(),
-            new Heartbeat());
+            new Heartbeat(),
+            new PubSub(),
+            new RequestResponse(),
+            new CircuitBreaker(),
+            new RetryBackoff(),
+            new PrimeSieve(),
+            new PowerSeries(),
+            new DaisyChain());
 
     /**
      * Entry point.
