@@ -99,20 +99,14 @@ class PipelineTest {
     @ParameterizedTest(name = "{0} workers")
     @ValueSource(ints = {1, 2, 7})
     void stageGivesTheSequentialResultAsAMultisetForSeededInputs(int workers) throws Exception {
-        List<Integer> input = seededInts(42 + workers, 2_000, 1_000);
-        Mapper<Integer, Integer> fn = x -> {
-            jitter(x % 100);
-            return x % 10 == 0 ? null : x * x + 1;   // null: filtered out
-        };
-        List<Integer> expected = new ArrayList<>();
-        for (int x : input) {
-            Integer r = fn.apply(x);
-            if (r != null) {
-                expected.add(r);
-            }
-        }
+        List<Integer> input = seededInts(42 + workers, 500, 1_000);
+        Function<Integer, Integer> f = x -> x % 10 == 0 ? null : x * x + 1;   // null: filtered out
+        List<Integer> expected = input.stream().map(f).filter(java.util.Objects::nonNull).toList();
         try (CancelContext ctx = Context.withCancel(Context.background())) {
-            List<Integer> got = drain(Pipeline.stage(ctx, Pipeline.generate(ctx, input), workers, fn));
+            List<Integer> got = drain(Pipeline.stage(ctx, Pipeline.generate(ctx, input), workers, x -> {
+                jitter(x % 100);   // uneven work, so results finish out of order
+                return f.apply(x);
+            }));
             assertThat(got).containsExactlyInAnyOrderElementsOf(expected);
         }
     }
@@ -188,21 +182,15 @@ class PipelineTest {
     @ParameterizedTest(name = "{0} workers")
     @ValueSource(ints = {1, 3, 8})
     void orderedStageGivesExactlyTheSequentialResultForSeededInputs(int workers) throws Exception {
-        List<Integer> input = seededInts(7 * workers, 2_000, 1_000);
-        Mapper<Integer, String> fn = x -> {
-            jitter(x);   // uneven work, so results finish out of order
-            return x % 7 == 0 ? null : "v" + x;
-        };
-        List<String> expected = new ArrayList<>();
-        for (int x : input) {
-            String r = fn.apply(x);
-            if (r != null) {
-                expected.add(r);
-            }
-        }
+        List<Integer> input = seededInts(7 * workers, 500, 1_000);
+        Function<Integer, String> f = x -> x % 7 == 0 ? null : "v" + x;
+        List<String> expected = input.stream().map(f).filter(java.util.Objects::nonNull).toList();
         try (CancelContext ctx = Context.withCancel(Context.background())) {
-            assertThat(drain(Pipeline.orderedStage(ctx, Pipeline.generate(ctx, input), workers, fn)))
-                    .containsExactlyElementsOf(expected);
+            ReceiveChannel<String> out = Pipeline.orderedStage(ctx, Pipeline.generate(ctx, input), workers, x -> {
+                jitter(x);   // uneven work, so results finish out of order
+                return f.apply(x);
+            });
+            assertThat(drain(out)).containsExactlyElementsOf(expected);
         }
     }
 
