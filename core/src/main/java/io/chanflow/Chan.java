@@ -335,7 +335,7 @@ final class Chan<E> implements Channel<E> {
 
     @SuppressWarnings("unchecked")
     private Received<E> received(Object r) {
-        return r == CLOSED ? Received.closed() : new Received<>((E) r, true);
+        return r == CLOSED ? Received.closed(closeCause()) : new Received<>((E) r, true);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -399,16 +399,19 @@ final class Chan<E> implements Channel<E> {
         }
     }
 
-    /** The exception for an operation that met closing; reads the cause, which close published. */
+    /** The exception for an operation that met closing, carrying the close cause. */
     ChannelClosedException closedException(String message) {
-        Throwable why;
+        return new ChannelClosedException(message, closeCause());
+    }
+
+    /** The cause the channel was closed with, or null (also while open). */
+    Throwable closeCause() {
         lock.lock();
         try {
-            why = cause;
+            return cause;
         } finally {
             lock.unlock();
         }
-        return new ChannelClosedException(message, why);
     }
 
     // ---------------------------------------------------------------------------------------------

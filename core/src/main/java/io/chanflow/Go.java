@@ -117,6 +117,21 @@ public final class Go {
     }
 
     /**
+     * {@link #select(SelectCase[])} over a list of cases, for selects whose number of cases is known only at
+     * run time (Go's {@code reflect.Select}).
+     *
+     * @param cases the cases; at most one default case
+     * @param <R> the result type
+     * @return what the chosen case's body returns
+     * @throws InterruptedException if interrupted before any case completed, or by a case body
+     */
+    public static <R> R select(java.util.List<? extends SelectCase<? extends R>> cases) throws InterruptedException {
+        @SuppressWarnings("unchecked")
+        SelectCase<? extends R>[] array = cases.toArray(new SelectCase[0]);
+        return Select.select(array);
+    }
+
+    /**
      * Go's {@code default:} case: taken when no other case is ready.
      *
      * @param body what to do

@@ -58,7 +58,7 @@ public final class Goroutines {
         return WALKER.walk(frames -> frames
                 .dropWhile(f -> f.getClassName().equals(GOROUTINES) || f.getClassName().equals(GO)
                         || f.getClassName().startsWith("io.chanflow.sync."))
-                .limit(4)
+                .limit(6)
                 .map(StackWalker.StackFrame::toStackTraceElement)
                 .collect(Collectors.toList()));
     }

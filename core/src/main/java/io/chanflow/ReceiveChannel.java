@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * <h2>Closed channel</h2>
  * After a close, buffered values are still received in order. Once the channel is closed and drained,
  * {@link #receive()} throws {@link ChannelClosedException} (Java has no zero value), whose cause is the
- * close cause if there was one; {@link #receiveOk()} returns {@code ok == false}; iteration ends, or throws
+ * close cause if there was one; {@link #receiveOk()} returns {@code ok == false} with that
+ * {@linkplain Received#cause() cause}; iteration ends, or throws
  * {@link ChannelClosedException} when there was a cause.
  *
  * <h2>Blocking and interruption</h2>
@@ -44,7 +45,8 @@ public interface ReceiveChannel<E> extends Iterable<E> {
     /**
      * Receives a value, or learns that the channel is closed and drained: Go's {@code v, ok := <-ch}.
      *
-     * @return the value with {@code ok == true}, or {@link Received#closed()}
+     * @return the value with {@code ok == true}, or, once the channel is closed and drained,
+     *     {@code ok == false} with the close cause if there was one
      * @throws InterruptedException if interrupted before a value was received; then none was taken
      */
     Received<E> receiveOk() throws InterruptedException;

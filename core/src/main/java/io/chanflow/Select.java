@@ -152,7 +152,7 @@ final class Select {
                 }
                 yield c.run(got);
             }
-            case RECEIVE_OK -> c.run(got == Chan.CLOSED ? Received.closed() : new Received<>(got, true));
+            case RECEIVE_OK -> c.run(got == Chan.CLOSED ? Received.closed(c.chan.closeCause()) : new Received<>(got, true));
             case SEND -> {
                 if (got == Chan.CLOSED) {
                     throw c.chan.closedException("send on closed channel");

@@ -387,7 +387,9 @@ class ChannelRulesTest {
         ch.close(disk);
         assertThat(ch.receive()).isEqualTo(1);
         assertThatThrownBy(ch::receive).isInstanceOf(ChannelClosedException.class).hasCause(disk);
-        assertThat(ch.receiveOk().ok()).isFalse();
+        assertThat(ch.receiveOk()).isEqualTo(new Received<>(null, false, disk));
+        assertThat(ch.tryReceiveOk().cause()).isSameAs(disk);
+        assertThat(Go.<Throwable>select(ch.onReceiveOk(Received::cause))).isSameAs(disk);
         assertThatThrownBy(() -> ch.send(2)).isInstanceOf(ChannelClosedException.class).hasCause(disk);
     }
 

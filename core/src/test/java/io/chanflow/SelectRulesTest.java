@@ -103,6 +103,22 @@ class SelectRulesTest {
     }
 
     @Test
+    void aSelectOverAListOfCasesBehavesLikeTheVarargsForm() throws Exception {
+        List<Channel<Integer>> chans = new ArrayList<>();
+        List<SelectCase<Integer>> cases = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Channel<Integer> c = Channel.make(1);
+            chans.add(c);
+            int k = i;
+            cases.add(c.onReceive(v -> k * 100 + v));
+        }
+        chans.get(3).send(7);
+        assertThat(Go.<Integer>select(cases)).isEqualTo(307);
+        cases.add(otherwise(() -> -1));
+        assertThat(Go.<Integer>select(cases)).isEqualTo(-1);
+    }
+
+    @Test
     void moreThanOneDefaultIsRejected() {
         assertThatThrownBy(() -> select(otherwise(() -> 1), otherwise(() -> 2)))
                 .isInstanceOf(IllegalArgumentException.class);
