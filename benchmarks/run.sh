@@ -14,6 +14,8 @@
 #   --filter REGEX   run only the benchmarks matching REGEX (JMH's include regex; also Go's -bench)
 #   --scale X        scale every batch size (default 1; --smoke uses 0.01)
 #   --w5n N          goroutines for the W5 memory probes (default 1000000 x scale)
+#   --jvm-args "..." extra JVM options for the benchmark JVMs and the W5 memory probes, e.g.
+#                    --jvm-args "-Dchanflow.spins=0" to compare engine settings
 #   --no-build       reuse benchmarks/target/benchmarks.jar
 #   --no-go          skip the Go side
 # Environment:
@@ -26,7 +28,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 
-smoke=0; out=""; filter=""; scale=""; w5n=""; build=1; with_go=1
+smoke=0; out=""; filter=""; scale=""; w5n=""; jvm_args=""; build=1; with_go=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --smoke) smoke=1 ;;
@@ -34,6 +36,7 @@ while [[ $# -gt 0 ]]; do
     --filter) filter="$2"; shift ;;
     --scale) scale="$2"; shift ;;
     --w5n) w5n="$2"; shift ;;
+    --jvm-args) jvm_args="$2"; shift ;;
     --no-build) build=0 ;;
     --no-go) with_go=0 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -94,7 +97,7 @@ out="$(cd "$out" && pwd)"
     git -C "$root" diff --quiet HEAD -- core || rev="$rev (core has uncommitted changes)"
     echo "git: $rev"
   fi
-  echo "mode: $( ((smoke)) && echo smoke || echo full ), scale $scale, JMH: $jmh_args, go -benchtime $go_benchtime, W5 memory: $w5n goroutines"
+  echo "mode: $( ((smoke)) && echo smoke || echo full ), scale $scale, JMH: $jmh_args, go -benchtime $go_benchtime, W5 memory: $w5n goroutines${jvm_args:+, JVM options: $jvm_args}"
   echo "cpu: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ //')"
   echo "memory: $(free -g 2>/dev/null | awk '/^Mem:/ {print $2 " GB"}')"
   echo "kernel: $(uname -sr)"
@@ -107,8 +110,10 @@ cat "$out/env.txt"
 # --- JMH ------------------------------------------------------------------------------------------------
 echo "== JMH ($jmh_args)"
 # shellcheck disable=SC2086  # jmh_args is a list of options
-"$java" -Dchanflow.bench.scale="$scale" -jar "$jar" $jmh_args \
-  -jvmArgsPrepend "-Dchanflow.bench.scale=$scale" \
+# -jvmArgsPrepend keeps the heap options of Bench's @Fork (-jvmArgsAppend would replace them).
+# shellcheck disable=SC2086  # jvm_args is a list of options
+"$java" -Dchanflow.bench.scale="$scale" $jvm_args -jar "$jar" $jmh_args \
+  -jvmArgsPrepend "-Dchanflow.bench.scale=$scale${jvm_args:+ $jvm_args}" \
   -rf json -rff "$out/jmh.json" ${filter:+"$filter"} | tee "$out/jmh.txt"
 
 # --- W5 memory: one fresh process per implementation ----------------------------------------------------
@@ -116,7 +121,8 @@ rm -f "$out/w5mem.jsonl"
 if [[ -z "$filter" || "W5" =~ $filter ]]; then
   echo "== W5 memory ($w5n goroutines)"
   for impl in chanflow jox jdk; do
-    "$java" -cp "$jar" io.chanflow.benchmarks.W5Memory "$impl" "$w5n" | tee -a "$out/w5mem.jsonl"
+    # shellcheck disable=SC2086
+    "$java" $jvm_args -cp "$jar" io.chanflow.benchmarks.W5Memory "$impl" "$w5n" | tee -a "$out/w5mem.jsonl"
   done
   if (( with_go )); then
     (cd "$here/go" && go run ./cmd/w5mem -n "$w5n") | tee -a "$out/w5mem.jsonl"
