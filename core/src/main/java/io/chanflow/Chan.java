@@ -111,16 +111,7 @@ final class Chan<E> implements Channel<E> {
     @Override
     public boolean trySend(E value) {
         Objects.requireNonNull(value, "channel elements must not be null");
-        lock.lock();
-        Object r;
-        Op wake;
-        try {
-            r = pollSendLocked(value);
-            wake = takeWake();
-        } finally {
-            lock.unlock();
-        }
-        wakeUp(wake);
+        Object r = pollNow(true, value);
         if (r == CLOSED) {
             throw closedException("send on closed channel");
         }
@@ -146,8 +137,8 @@ final class Chan<E> implements Channel<E> {
             r = pollSendLocked(value);
             wake = takeWake();
             if (r == NOT_READY && !(timed && deadline - System.nanoTime() <= 0)) {
-                op = new Op(Op.SEND, this);
-                w = new Waiter(op, 0, value);
+                op = new Op(Op.SEND, this, value);
+                w = op;
                 sendq.add(w);
             }
         } finally {
@@ -231,11 +222,20 @@ final class Chan<E> implements Channel<E> {
     }
 
     private Object tryReceive0() {
+        return pollNow(false, null);
+    }
+
+    /**
+     * A non-blocking send (of value) or receive: locks, polls, unlocks, then wakes the partner it completed.
+     *
+     * @return as pollSendLocked or pollReceiveLocked
+     */
+    Object pollNow(boolean send, Object value) {
         Object r;
         Op wake;
         lock.lock();
         try {
-            r = pollReceiveLocked();
+            r = send ? pollSendLocked(value) : pollReceiveLocked();
             wake = takeWake();
         } finally {
             lock.unlock();
@@ -258,8 +258,8 @@ final class Chan<E> implements Channel<E> {
             r = pollReceiveLocked();
             wake = takeWake();
             if (r == NOT_READY && !(timed && deadline - System.nanoTime() <= 0)) {
-                op = new Op(Op.RECEIVE, this);
-                w = new Waiter(op, 0, null);
+                op = new Op(Op.RECEIVE, this, null);
+                w = op;
                 recvq.add(w);
             }
         } finally {
@@ -604,13 +604,26 @@ final class Chan<E> implements Channel<E> {
      * decided once, by CAS, to a case index (>= 0) by a channel that completed that case, or to INTERRUPTED
      * or TIMED_OUT by the owner.
      */
-    static final class Op {
+    static final class Op extends Waiter {
         static final int WAITING = -1;
         static final int INTERRUPTED = -2;
         static final int TIMED_OUT = -3;
 
-        /** Spins before parking; none on a single CPU, where the partner cannot run while we spin. */
-        static final int SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 256 : 0;
+        /*
+         * Spin-or-park policy (measured in BENCHMARKS.md; see docs/adr/0004):
+         *  1. A virtual thread parks at once by default. Parking it only unmounts it, which costs about as
+         *     much as a short spin, and a spin holds the carrier that the partner may be queued on: on two
+         *     cores a 256-round spin made every blocking hand-off 10-50x slower, and a million blocked
+         *     goroutines burnt 8 us each before parking.
+         *  2. A platform thread spins briefly first: parking it is a futex sleep and wake, far dearer.
+         *  3. No spinning on a single CPU, where the partner cannot run while we spin.
+         * -Dchanflow.spins=N sets both counts, -Dchanflow.spins.virtual / .platform one each.
+         */
+        private static final boolean MULTI_CPU = Runtime.getRuntime().availableProcessors() > 1;
+        static final int VIRTUAL_SPINS = Integer.getInteger("chanflow.spins.virtual",
+                Integer.getInteger("chanflow.spins", 0));
+        static final int PLATFORM_SPINS = Integer.getInteger("chanflow.spins.platform",
+                Integer.getInteger("chanflow.spins", MULTI_CPU ? 256 : 0));
 
         /** What the owner is blocked in, for the goroutine dump (see Goroutines). */
         static final byte SEND = 0;
@@ -626,7 +639,13 @@ final class Chan<E> implements Channel<E> {
         /** System.nanoTime() when the owner first parked, 0 before; written once, read by dumps. */
         volatile long parkedSince;
 
-        Op(byte kind, Object target) {
+        /**
+         * An operation. A plain send or receive enqueues the Op itself as its only Waiter (one allocation
+         * per blocking operation); a select enqueues separate Waiters that point to it.
+         */
+        Op(byte kind, Object target, Object sendValue) {
+            super(null, 0, sendValue);
+            this.op = this;
             this.kind = kind;
             this.target = target;
         }
@@ -647,7 +666,8 @@ final class Chan<E> implements Channel<E> {
          */
         int await(boolean timed, long deadline) {
             int s;
-            for (int i = 0; i < SPINS; i++) {
+            int spins = owner.isVirtual() ? VIRTUAL_SPINS : PLATFORM_SPINS;
+            for (int i = 0; i < spins; i++) {
                 if ((s = state) != WAITING) {
                     return s;
                 }
@@ -697,8 +717,9 @@ final class Chan<E> implements Channel<E> {
      * One Op's presence on one channel's wait queue. Fields other than op, index and sending are written
      * under the channel lock; item and closed are read by the owner after it sees its Op decided.
      */
-    static final class Waiter {
-        final Op op;
+    static class Waiter {
+        /** The operation this presence belongs to (the Waiter itself for a plain send or receive). */
+        Op op;
         /** The select case index (0 for a plain send or receive). */
         final int index;
         final boolean sending;

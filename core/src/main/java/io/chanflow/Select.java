@@ -36,6 +36,12 @@ final class Select {
     static <R> R select(SelectCase<? extends R>... cases) throws InterruptedException {
         Objects.requireNonNull(cases, "cases");
         int n = cases.length;
+        if (n == 2) {
+            R r = pollOneWithDefault(cases[0], cases[1]);
+            if (r != NO_FAST_PATH) {
+                return r;
+            }
+        }
         SelectCase<? extends R> otherwise = null;
         SelectCase<? extends R> timeout = null;
         Chan<?>[] order = new Chan<?>[n];
@@ -93,7 +99,7 @@ final class Select {
                 }
             }
             if (chosen < 0 && otherwise == null) {
-                op = new Op(Op.SELECT, cases);
+                op = new Op(Op.SELECT, cases, null);
                 waiters = new Waiter[n];
                 // Enqueue in the random order too: cases on the same channel then sit in its FIFO queue in
                 // random order, so when a partner arrives it picks among them uniformly (Go's selectgo
@@ -141,6 +147,29 @@ final class Select {
             got = w.closed ? Chan.CLOSED : (w.sending ? Chan.SENT : w.item);
         }
         return complete(cases[chosen], got);
+    }
+
+    /** Marks "not handled" for the fast path; never a case body's result. */
+    private static final Object NO_FAST_PATH = new Object();
+
+    /**
+     * Fast path for the commonest non-blocking select, one channel case and a default (Go compiles it to a
+     * non-blocking channel operation): one lock, no arrays. Same semantics as the general path.
+     */
+    @SuppressWarnings("unchecked")
+    private static <R> R pollOneWithDefault(SelectCase<? extends R> a, SelectCase<? extends R> b)
+            throws InterruptedException {
+        Objects.requireNonNull(a, "select case");
+        Objects.requireNonNull(b, "select case");
+        SelectCase<? extends R> c = a.kind == SelectCase.Kind.DEFAULT ? b : a;
+        SelectCase<? extends R> otherwise = c == a ? b : a;
+        if (otherwise.kind != SelectCase.Kind.DEFAULT || c.chan == null
+                || c.kind == SelectCase.Kind.DEFAULT || c.kind == SelectCase.Kind.TIMEOUT) {
+            return (R) NO_FAST_PATH;
+        }
+        boolean send = c.kind == SelectCase.Kind.SEND;
+        Object got = c.chan.pollNow(send, send ? c.value : null);
+        return got == Chan.NOT_READY ? otherwise.run() : complete(c, got);
     }
 
     /** Runs the chosen case's body with what its channel gave (a value, SENT or CLOSED). */

@@ -295,7 +295,7 @@ class SelectRulesTest {
         Chan.WaitQueue q = new Chan.WaitQueue();
         int n = 200_000;
         Chan.Waiter[] ws = new Chan.Waiter[n];
-        Chan.Op op = new Chan.Op(Chan.Op.RECEIVE, null);
+        Chan.Op op = new Chan.Op(Chan.Op.RECEIVE, null, null);
         for (int i = 0; i < n; i++) {
             ws[i] = new Chan.Waiter(op, i, null);
             q.add(ws[i]);
