@@ -178,7 +178,7 @@ def main(results):
                   "bytes/goroutine (live)", "peak vs Go", "target", "met"]
     mem_rows = []
     go_peak = mem.get("go", {}).get("peak_rss_mb")
-    for impl in ["chanflow", "go", "jox", "jdk"]:
+    for impl in ["chanflow", "chanflowPlainThreads", "go", "jox", "jdk"]:
         r = mem.get(impl)
         if not r:
             continue

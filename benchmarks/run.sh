@@ -120,7 +120,7 @@ echo "== JMH ($jmh_args)"
 rm -f "$out/w5mem.jsonl"
 if [[ -z "$filter" || "W5" =~ $filter ]]; then
   echo "== W5 memory ($w5n goroutines)"
-  for impl in chanflow jox jdk; do
+  for impl in chanflow chanflowPlainThreads jox jdk; do
     # shellcheck disable=SC2086
     "$java" $jvm_args -cp "$jar" io.chanflow.benchmarks.W5Memory "$impl" "$w5n" | tee -a "$out/w5mem.jsonl"
   done

@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * W5's memory: run once in a fresh JVM per implementation ({@code run.sh} does), with
- * {@code java -cp benchmarks.jar io.chanflow.benchmarks.W5Memory IMPL N}, IMPL one of chanflow, jox, jdk.
+ * {@code java -cp benchmarks.jar io.chanflow.benchmarks.W5Memory IMPL N}, IMPL one of chanflow, jox, jdk, or
+ * chanflowPlainThreads (Chanflow's channel, goroutines started with {@code Thread.startVirtualThread} instead
+ * of {@code go}: isolates what {@code go} itself keeps per goroutine).
  * Starts N goroutines that each send one value on one unbuffered channel, waits until all N have called
  * send (so all are blocked), measures, then receives all N. Prints one JSON line:
  * <ul>
@@ -27,10 +29,11 @@ public final class W5Memory {
         String impl = args.length > 0 ? args[0] : "chanflow";
         int n = args.length > 1 ? Integer.parseInt(args[1]) : W5Spawn.GOROUTINES;
         Pipe inner = switch (impl) {
-            case "chanflow" -> Pipe.chanflow(0);
+            case "chanflow", "chanflowPlainThreads" -> Pipe.chanflow(0);
             case "jox" -> Pipe.jox(0);
             case "jdk" -> Pipe.jdkQueue(0);
-            default -> throw new IllegalArgumentException("impl: chanflow, jox or jdk, not " + impl);
+            default -> throw new IllegalArgumentException(
+                    "impl: chanflow, chanflowPlainThreads, jox or jdk, not " + impl);
         };
         AtomicInteger calledSend = new AtomicInteger();
         Pipe counting = new Pipe() {
