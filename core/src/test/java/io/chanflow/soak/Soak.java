@@ -59,7 +59,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * Shutdown, Go's way: stop the chaos threads, cancel the root context, close every lane. That wakes
  * every blocked operation, so every goroutine must end within the grace period (Goroutines.verifyNoLeaks):
- * one that does not is a lost wake-up. Then drain every lane ever made, and check:
+ * one that does not is a lost wake-up (no drainer runs meanwhile, so none can rescue a sender the close
+ * failed to wake). Then drain every lane ever made, and check:
  *   - every SENT id was received exactly once, every NOT_SENT id never, no id received twice,
  *   - every id has exactly one outcome (else the harness or an undocumented exception is at fault),
  *   - a value is received from the lane it was sent on (misrouted), and one receiver gets the values of
@@ -272,14 +273,17 @@ public final class Soak {
         }
 
         // Shutdown: no more faults; then cancel every context and close every lane, which must wake
-        // every blocked operation.
+        // every blocked operation. No drainer now: a receiver could rescue a sender that the close failed
+        // to wake, and hide the lost wake-up.
         stop = true;
         for (Thread t : chaos) {
             t.join();
         }
         root.cancel();
         for (int i = 0; i < slots.length(); i++) {
-            closeLane(slots.get(i), null);
+            if (slots.get(i).close(null)) {
+                count(Count.CLOSES);
+            }
         }
         List<Goroutines.GoroutineInfo> leaked = List.of();
         try {
@@ -291,7 +295,8 @@ public final class Soak {
         }
         long elapsed = System.nanoTime() - start;
 
-        // Drain every lane ever made (closed by now), as one more receiver.
+        // Drain every lane ever made (closed by now), as one more receiver: the lanes closed at shutdown
+        // still hold their buffered values.
         Receiver last = new Receiver(Count.RECEIVED_AT_END);
         for (Lane l : allLanes) {
             for (Received<Msg> r; (r = l.ch.tryReceiveOk()) != null && r.ok(); ) {
