@@ -2,7 +2,6 @@ package io.chanflow.reactive;
 
 import io.chanflow.Channel;
 import io.chanflow.ChannelClosedException;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.reactivestreams.Subscriber;
@@ -54,6 +53,9 @@ abstract class BufferingSubscriber<T> implements Subscriber<T> {
 
     @Override
     public final void onSubscribe(Subscription s) {
+        if (s == null) {
+            throw nullSignal("onSubscribe subscription");
+        }
         if (!upstream.set(s)) {
             s.cancel(); // Rule 2.5: a second onSubscribe
             return;
@@ -72,7 +74,9 @@ abstract class BufferingSubscriber<T> implements Subscriber<T> {
 
     @Override
     public final void onNext(T t) {
-        Objects.requireNonNull(t, "onNext element (Rule 2.13)");
+        if (t == null) {
+            throw nullSignal("onNext element");
+        }
         if (terminated.get()) {
             return; // Rule 2.8: values may trail a cancel
         }
@@ -91,7 +95,21 @@ abstract class BufferingSubscriber<T> implements Subscriber<T> {
 
     @Override
     public void onError(Throwable t) {
-        terminate(Objects.requireNonNull(t, "onError cause (Rule 2.13)"));
+        if (t == null) {
+            throw nullSignal("onError cause");
+        }
+        terminate(t);
+    }
+
+    /**
+     * Rule 2.13: a null signal is a broken publisher. The subscription is treated as cancelled (cancelled, if
+     * there is one) and the stream ends with the NullPointerException, which is also thrown to the caller.
+     */
+    private NullPointerException nullSignal(String what) {
+        NullPointerException e = new NullPointerException(what + " is null (Rule 2.13)");
+        upstream.cancel();
+        terminate(e);
+        return e;
     }
 
     @Override

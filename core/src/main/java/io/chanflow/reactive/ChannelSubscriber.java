@@ -80,7 +80,9 @@ final class ChannelSubscriber<T> extends BufferingSubscriber<T> {
 
     @Override
     public void onError(Throwable t) {
-        upstreamError = Objects.requireNonNull(t, "onError cause (Rule 2.13)");
+        if (t != null && !isTerminated()) {
+            upstreamError = t;
+        }
         super.onError(t);
     }
 

@@ -275,4 +275,64 @@ public final class ReactiveChannels {
         }
         return new StagePublisher<>(upstream, 1, DEFAULT_PREFETCH, workers, StagePublisher.ordered(workers, mapper));
     }
+
+    // ---------------------------------------------------------------------------------------------
+    // tee, bridge
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * Go's tee: both branches of the result get every value of {@code upstream}, paced by the slower. See
+     * {@link Tee} for its backpressure, subscription, cancellation and error rules.
+     *
+     * @param upstream the source, subscribed once, when the first branch is
+     * @param prefetch how many values to request ahead, at least 1
+     * @param <T> the element type
+     * @return the two branches
+     */
+    public static <T> Tee<T> tee(Publisher<? extends T> upstream, int prefetch) {
+        return new Tee<>(upstream, prefetch);
+    }
+
+    /**
+     * Go's bridge-channel: a publisher of publishers flattened in order, each inner one drained before the
+     * next is subscribed (Reactor's {@code concat}, done with channels). Cold.
+     *
+     * <p><b>Backpressure.</b> One inner publisher is requested from {@code sources} at a time (1, then 1 as
+     * each is taken); each inner one {@code prefetch}, then 75 % batches as values are passed on. Values are
+     * passed on only with downstream demand.
+     *
+     * <p><b>Cancellation and errors.</b> Downstream cancel cancels {@code sources} and the current inner
+     * publisher. An error of either ends the stream with {@code onError} of that same cause, after the values
+     * before it.
+     *
+     * @param sources the publishers to flatten, in order
+     * @param prefetch how many values to request ahead from each inner publisher, at least 1
+     * @param <T> the element type
+     * @return the flattened publisher
+     */
+    public static <T> Publisher<T> bridge(Publisher<? extends Publisher<? extends T>> sources, int prefetch) {
+        if (prefetch < 1) {
+            throw new IllegalArgumentException("prefetch must be at least 1, was " + prefetch);
+        }
+        StagePublisher.Worker<Publisher<? extends T>, T> body = (ctx, in, out) -> {
+            for (Publisher<? extends T> inner : in) {
+                for (T v : channel(inner, ctx, prefetch)) {
+                    out.send(v);
+                }
+            }
+        };
+        return new StagePublisher<>(sources, 1, 1, 1, body);
+    }
+
+    /** Rejects a subscriber (Rule 1.9): onSubscribe with a no-op subscription, then onError. */
+    static void reject(Subscriber<?> s, Throwable why) {
+        s.onSubscribe(new org.reactivestreams.Subscription() {
+            @Override
+            public void request(long n) {}
+
+            @Override
+            public void cancel() {}
+        });
+        s.onError(why);
+    }
 }

@@ -9,6 +9,7 @@ import io.chanflow.Received;
 import io.chanflow.SendChannel;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /*
@@ -37,6 +38,7 @@ final class SendChannelSubscriber<T> extends BufferingSubscriber<T> {
     private final SendChannel<T> target;
     private final Done cancelSignal;
     private final Supplier<Throwable> cancelCause;
+    private final AtomicBoolean forwarding = new AtomicBoolean();
 
     SendChannelSubscriber(SendChannel<T> target, int prefetch, Done cancelSignal, Supplier<Throwable> cancelCause) {
         super(prefetch, "prefetch");
@@ -47,7 +49,19 @@ final class SendChannelSubscriber<T> extends BufferingSubscriber<T> {
 
     @Override
     void subscribed() {
-        go(this::forward);
+        startForwarder();
+    }
+
+    /** A stream that ended without onSubscribe (a broken publisher) still closes the target. */
+    @Override
+    void terminated() {
+        startForwarder();
+    }
+
+    private void startForwarder() {
+        if (forwarding.compareAndSet(false, true)) {
+            go(this::forward);
+        }
     }
 
     private void forward() throws InterruptedException {

@@ -28,7 +28,9 @@ public interface StageBody<T, R> {
      * @param in the stage's input, shared by all workers (each value goes to one of them)
      * @param out the stage's output, shared by all workers
      * @throws Exception anything; the first exception of a running stage fails it: {@code out} is closed with
-     *     it, upstream is cancelled and downstream gets {@code onError} with it
+     *     it, upstream is cancelled and downstream gets {@code onError} with it. A
+     *     {@link io.chanflow.ChannelClosedException} with a cause (a loop over a channel closed with an
+     *     error) fails the stage with that cause.
      */
     void run(ReceiveChannel<T> in, SendChannel<R> out) throws Exception;
 }

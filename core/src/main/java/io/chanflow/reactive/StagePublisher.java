@@ -4,7 +4,9 @@ import static io.chanflow.Go.go;
 
 import io.chanflow.Channel;
 import io.chanflow.ChannelClosedException;
+import io.chanflow.ReceiveChannel;
 import io.chanflow.Received;
+import io.chanflow.SendChannel;
 import io.chanflow.context.CancelContext;
 import io.chanflow.context.Context;
 import java.util.Objects;
@@ -41,9 +43,24 @@ final class StagePublisher<T, R> implements Publisher<R> {
     private final int workers;
     private final int prefetch;
     private final int outCapacity;
-    private final StageBody<T, R> body;
+    private final Worker<T, R> body;
+
+    /** A stage worker that also sees the stage's context (cancelled when the stage ends or is cancelled). */
+    @FunctionalInterface
+    interface Worker<T, R> {
+        void run(Context ctx, ReceiveChannel<T> in, SendChannel<R> out) throws Exception;
+    }
 
     StagePublisher(Publisher<? extends T> upstream, int workers, int prefetch, int outCapacity, StageBody<T, R> body) {
+        this(upstream, workers, prefetch, outCapacity, asWorker(body));
+    }
+
+    private static <T, R> Worker<T, R> asWorker(StageBody<T, R> body) {
+        Objects.requireNonNull(body, "body");
+        return (ctx, in, out) -> body.run(in, out);
+    }
+
+    StagePublisher(Publisher<? extends T> upstream, int workers, int prefetch, int outCapacity, Worker<T, R> body) {
         this.upstream = Objects.requireNonNull(upstream, "upstream");
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, was " + workers);
@@ -95,7 +112,7 @@ final class StagePublisher<T, R> implements Publisher<R> {
 
         private void work() {
             try {
-                body.run(in.channel(), out.sendOnly());
+                body.run(ctx, in.channel(), out.sendOnly());
             } catch (Throwable t) {
                 fail(t);
             } finally {
@@ -106,11 +123,15 @@ final class StagePublisher<T, R> implements Publisher<R> {
         }
 
         private void fail(Throwable t) {
-            if (cancelled || !failure.compareAndSet(null, t)) {
+            if (t instanceof ChannelClosedException closed && closed.getCause() != null) {
+                t = closed.getCause(); // a loop over a channel closed with an error: fail with that error
+            }
+            if (cancelled || t == in.upstreamError() || !failure.compareAndSet(null, t)) {
+                // cancelled: nothing matters; the upstream's error: `in` is closed and drained, so the
+                // other workers end by themselves and finish() reports it after the values they still send
                 return;
             }
-            Throwable e = in.upstreamError();
-            Closing.closeQuietly(out, e != null ? e : t);
+            Closing.closeQuietly(out, t);
             ctx.cancel();
         }
 

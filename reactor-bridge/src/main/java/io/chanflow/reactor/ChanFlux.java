@@ -1,0 +1,186 @@
+package io.chanflow.reactor;
+
+import io.chanflow.ReceiveChannel;
+import io.chanflow.SendChannel;
+import io.chanflow.context.CancelContext;
+import io.chanflow.context.Context;
+import io.chanflow.reactive.ReactiveChannels;
+import io.chanflow.reactive.StageBody;
+import io.chanflow.reactive.StageMapper;
+import io.chanflow.reactive.Tee;
+import java.util.function.Function;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.util.function.Tuple2;
+import reactor.util.function.Tuples;
+
+/**
+ * Channels as {@link Flux} and back, and channel code as Reactor operators: the Reactor face of
+ * {@link ReactiveChannels}, whose contracts hold here word for word.
+ *
+ * <pre>{@code
+ * Flux<Job> jobs = ChanFlux.from(jobChannel);                       // demand-driven
+ * ReceiveChannel<Row> rows = ChanFlux.toChannel(rowFlux, ctx, 64);  // at most 64 requested ahead
+ * Flux<Result> results = jobs.transform(ChanFlux.stage(4, (ReceiveChannel<Job> in, SendChannel<Result> out) -> {
+ *     for (Job j : in) out.send(run(j));
+ * }));
+ * Tuple2<Flux<Event>, Flux<Event>> two = ChanFlux.tee(events);      // paced by the slower
+ * Flux<Page> pages = ChanFlux.bridge(Flux.range(1, 10).map(this::fetchPages));
+ * }</pre>
+ *
+ * <h2>Contract (every method)</h2>
+ * <ul>
+ *   <li><b>Backpressure.</b> Exact: each method says what it requests; nothing is buffered without bound and
+ *       a source that emits beyond demand is failed with an {@link IllegalStateException}.</li>
+ *   <li><b>Threads.</b> Blocking work runs on goroutines (virtual threads); a bridge signals its subscriber
+ *       from a goroutine. {@code request}, {@code cancel} and {@code onNext} called by Reactor on a bridge
+ *       never wait for a channel, so no bridge blocks a {@code Schedulers.parallel()} thread (the test suite
+ *       runs under BlockHound). Use {@code publishOn} to move signals back onto a Reactor scheduler.</li>
+ *   <li><b>Cancellation.</b> Downstream {@code cancel} stops the bridge's goroutines and cancels upstream; a
+ *       Chanflow {@link Context} that is done cancels the subscription it governs.</li>
+ *   <li><b>Errors.</b> {@code onError(e)} becomes a channel closed with {@code e}, and a channel closed with
+ *       {@code e} becomes {@code onError(e)}: the same instance, after the values before it.</li>
+ * </ul>
+ */
+public final class ChanFlux {
+    private ChanFlux() {}
+
+    /**
+     * A cold {@link Flux} of the values received from {@code channel}; see
+     * {@link ReactiveChannels#publisher(ReceiveChannel)}: it receives one value per requested value, never
+     * more, and completes (or errors with the close cause) once the channel is closed and drained.
+     *
+     * @param channel the channel to receive from
+     * @param <T> the element type
+     * @return the flux
+     */
+    public static <T> Flux<T> from(ReceiveChannel<T> channel) {
+        return Flux.from(ReactiveChannels.publisher(channel));
+    }
+
+    /**
+     * As {@link #from(ReceiveChannel)}, and a {@code cancel} also cancels {@code producer}, the context the
+     * channel's producers watch; see {@link ReactiveChannels#publisher(ReceiveChannel, CancelContext)}.
+     *
+     * @param channel the channel to receive from
+     * @param producer cancelled when a subscription is cancelled
+     * @param <T> the element type
+     * @return the flux
+     */
+    public static <T> Flux<T> from(ReceiveChannel<T> channel, CancelContext producer) {
+        return Flux.from(ReactiveChannels.publisher(channel, producer));
+    }
+
+    /**
+     * Subscribes to {@code source} now and returns a channel of {@code capacity} that receives its values;
+     * see {@link ReactiveChannels#channel(Publisher, Context, int)}: {@code capacity} requested, then 75 %
+     * batches as receivers take values; {@code ctx} done cancels the subscription and closes the channel
+     * with its cause.
+     *
+     * @param source the source
+     * @param ctx cancels the subscription when done
+     * @param capacity the channel's buffer, at least 1
+     * @param <T> the element type
+     * @return the receive side
+     */
+    public static <T> ReceiveChannel<T> toChannel(Publisher<? extends T> source, Context ctx, int capacity) {
+        return ReactiveChannels.channel(source, ctx, capacity);
+    }
+
+    /**
+     * {@link #toChannel(Publisher, Context, int)} with the background context: only the source's end ends it.
+     *
+     * @param source the source
+     * @param capacity the channel's buffer, at least 1
+     * @param <T> the element type
+     * @return the receive side
+     */
+    public static <T> ReceiveChannel<T> toChannel(Publisher<? extends T> source, int capacity) {
+        return ReactiveChannels.channel(source, capacity);
+    }
+
+    /**
+     * Subscribes to {@code source} and sends its values into {@code channel}, closing it when the source
+     * ends; see {@link ReactiveChannels#subscriber(SendChannel, Context, int)}.
+     *
+     * @param source the source
+     * @param channel the channel to feed (and close)
+     * @param ctx stops the feeding when done
+     * @param prefetch how many values may be requested ahead of the channel, at least 1
+     * @param <T> the element type
+     */
+    public static <T> void into(Publisher<? extends T> source, SendChannel<T> channel, Context ctx, int prefetch) {
+        source.subscribe(ReactiveChannels.subscriber(channel, ctx, prefetch));
+    }
+
+    /**
+     * Channel code with {@code workers} goroutines as an operator, for {@link Flux#transform}: see
+     * {@link ReactiveChannels#stage(Publisher, int, int, StageBody)} (unordered output; prefetch
+     * {@value ReactiveChannels#DEFAULT_PREFETCH}). Give the lambda's parameter types, or the type arguments,
+     * when Java cannot infer the output type.
+     *
+     * @param workers the number of goroutines running {@code body}, at least 1
+     * @param body the channel code: receive from {@code in}, send to {@code out}
+     * @param <T> the input type
+     * @param <R> the output type
+     * @return the operator
+     */
+    public static <T, R> Function<Flux<T>, Flux<R>> stage(int workers, StageBody<T, R> body) {
+        return stage(workers, ReactiveChannels.DEFAULT_PREFETCH, body);
+    }
+
+    /**
+     * As {@link #stage(int, StageBody)} with an explicit prefetch.
+     *
+     * @param workers the number of goroutines running {@code body}, at least 1
+     * @param prefetch how many values to request ahead of the workers, at least 1
+     * @param body the channel code
+     * @param <T> the input type
+     * @param <R> the output type
+     * @return the operator
+     */
+    public static <T, R> Function<Flux<T>, Flux<R>> stage(int workers, int prefetch, StageBody<T, R> body) {
+        return flux -> Flux.from(ReactiveChannels.stage(flux, workers, prefetch, body));
+    }
+
+    /**
+     * An ordered stage as an operator: {@code mapper} runs on {@code workers} goroutines and results keep
+     * the input order; see {@link ReactiveChannels#stageOrdered}.
+     *
+     * @param workers the number of concurrent mappers, at least 1
+     * @param mapper one output per input
+     * @param <T> the input type
+     * @param <R> the output type
+     * @return the operator
+     */
+    public static <T, R> Function<Flux<T>, Flux<R>> stageOrdered(int workers,
+                                                                 StageMapper<? super T, ? extends R> mapper) {
+        return flux -> Flux.from(ReactiveChannels.stageOrdered(flux, workers, mapper));
+    }
+
+    /**
+     * Go's tee: two fluxes that each get every value of {@code source}, paced by the slower; both must be
+     * subscribed (once each). See {@link Tee}. Prefetch {@value ReactiveChannels#DEFAULT_PREFETCH}.
+     *
+     * @param source the source, subscribed when the first branch is
+     * @param <T> the element type
+     * @return the two branches
+     */
+    public static <T> Tuple2<Flux<T>, Flux<T>> tee(Publisher<? extends T> source) {
+        Tee<T> tee = ReactiveChannels.tee(source, ReactiveChannels.DEFAULT_PREFETCH);
+        return Tuples.of(Flux.from(tee.first()), Flux.from(tee.second()));
+    }
+
+    /**
+     * Go's bridge-channel: the inner publishers flattened in order, one at a time (like {@link Flux#concat}),
+     * done with channels; see {@link ReactiveChannels#bridge}. Prefetch
+     * {@value ReactiveChannels#DEFAULT_PREFETCH} per inner publisher.
+     *
+     * @param sources the publishers to flatten, in order
+     * @param <T> the element type
+     * @return the flattened flux
+     */
+    public static <T> Flux<T> bridge(Publisher<? extends Publisher<? extends T>> sources) {
+        return Flux.from(ReactiveChannels.bridge(sources, ReactiveChannels.DEFAULT_PREFETCH));
+    }
+}

@@ -1,9 +1,0 @@
-package io.chanflow.reactor;
-
-/**
- * Keeps the exported package non-empty (javac rejects exporting a package that holds only
- * package-info.java). Delete once the first real class of this package lands.
- */
-final class ReactorBridgePlaceholder {
-    private ReactorBridgePlaceholder() {}
-}

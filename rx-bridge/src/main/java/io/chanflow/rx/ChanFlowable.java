@@ -1,0 +1,177 @@
+package io.chanflow.rx;
+
+import io.chanflow.ReceiveChannel;
+import io.chanflow.SendChannel;
+import io.chanflow.context.CancelContext;
+import io.chanflow.context.Context;
+import io.chanflow.reactive.ReactiveChannels;
+import io.chanflow.reactive.StageBody;
+import io.chanflow.reactive.StageMapper;
+import io.chanflow.reactive.Tee;
+import io.reactivex.rxjava3.core.Flowable;
+import io.reactivex.rxjava3.core.FlowableTransformer;
+import java.util.List;
+import org.reactivestreams.Publisher;
+
+/**
+ * Channels as {@link Flowable} and back, and channel code as RxJava operators: the RxJava 3 face of
+ * {@link ReactiveChannels}, whose contracts hold here word for word.
+ *
+ * <pre>{@code
+ * Flowable<Job> jobs = ChanFlowable.from(jobChannel);                    // demand-driven
+ * ReceiveChannel<Row> rows = ChanFlowable.toChannel(rowFlowable, ctx, 64); // at most 64 requested ahead
+ * Flowable<Result> results = jobs.compose(ChanFlowable.stage(4, (ReceiveChannel<Job> in, SendChannel<Result> out) -> {
+ *     for (Job j : in) out.send(run(j));
+ * }));
+ * }</pre>
+ *
+ * <h2>Contract (every method)</h2>
+ * <ul>
+ *   <li><b>Backpressure:</b> full and exact ({@code BackpressureKind.FULL}): each method says what it
+ *       requests; nothing is buffered without bound; a source that emits beyond demand is failed with an
+ *       {@link IllegalStateException}.</li>
+ *   <li><b>Scheduler:</b> none of RxJava's. Blocking work runs on goroutines (virtual threads), which also
+ *       signal the subscriber; {@code request}, {@code cancel} and {@code onNext} called on a bridge never
+ *       wait for a channel, so no bridge blocks a {@code Schedulers.computation()} thread. Use
+ *       {@code observeOn} to move signals back onto an RxJava scheduler.</li>
+ *   <li><b>Cancellation:</b> disposing (cancelling) downstream stops the bridge's goroutines and cancels
+ *       upstream; a Chanflow {@link Context} that is done cancels the subscription it governs.</li>
+ *   <li><b>Errors:</b> {@code onError(e)} becomes a channel closed with {@code e}, and a channel closed with
+ *       {@code e} becomes {@code onError(e)}: the same instance, after the values before it.</li>
+ * </ul>
+ */
+public final class ChanFlowable {
+    private ChanFlowable() {}
+
+    /**
+     * A cold {@link Flowable} of the values received from {@code channel}; see
+     * {@link ReactiveChannels#publisher(ReceiveChannel)}.
+     *
+     * @param channel the channel to receive from
+     * @param <T> the element type
+     * @return the flowable
+     */
+    public static <T> Flowable<T> from(ReceiveChannel<T> channel) {
+        return Flowable.fromPublisher(ReactiveChannels.publisher(channel));
+    }
+
+    /**
+     * As {@link #from(ReceiveChannel)}, and cancelling also cancels {@code producer}; see
+     * {@link ReactiveChannels#publisher(ReceiveChannel, CancelContext)}.
+     *
+     * @param channel the channel to receive from
+     * @param producer cancelled when a subscription is cancelled
+     * @param <T> the element type
+     * @return the flowable
+     */
+    public static <T> Flowable<T> from(ReceiveChannel<T> channel, CancelContext producer) {
+        return Flowable.fromPublisher(ReactiveChannels.publisher(channel, producer));
+    }
+
+    /**
+     * Subscribes to {@code source} now and returns a channel of {@code capacity} that receives its values;
+     * see {@link ReactiveChannels#channel(Publisher, Context, int)}.
+     *
+     * @param source the source
+     * @param ctx cancels the subscription when done
+     * @param capacity the channel's buffer, at least 1
+     * @param <T> the element type
+     * @return the receive side
+     */
+    public static <T> ReceiveChannel<T> toChannel(Publisher<? extends T> source, Context ctx, int capacity) {
+        return ReactiveChannels.channel(source, ctx, capacity);
+    }
+
+    /**
+     * {@link #toChannel(Publisher, Context, int)} with the background context.
+     *
+     * @param source the source
+     * @param capacity the channel's buffer, at least 1
+     * @param <T> the element type
+     * @return the receive side
+     */
+    public static <T> ReceiveChannel<T> toChannel(Publisher<? extends T> source, int capacity) {
+        return ReactiveChannels.channel(source, capacity);
+    }
+
+    /**
+     * Subscribes to {@code source} and sends its values into {@code channel}, closing it when the source
+     * ends; see {@link ReactiveChannels#subscriber(SendChannel, Context, int)}.
+     *
+     * @param source the source
+     * @param channel the channel to feed (and close)
+     * @param ctx stops the feeding when done
+     * @param prefetch how many values may be requested ahead of the channel, at least 1
+     * @param <T> the element type
+     */
+    public static <T> void into(Publisher<? extends T> source, SendChannel<T> channel, Context ctx, int prefetch) {
+        source.subscribe(ReactiveChannels.subscriber(channel, ctx, prefetch));
+    }
+
+    /**
+     * Channel code with {@code workers} goroutines as an operator, for {@link Flowable#compose}: see
+     * {@link ReactiveChannels#stage(Publisher, int, int, StageBody)}.
+     *
+     * @param workers the number of goroutines running {@code body}, at least 1
+     * @param body the channel code
+     * @param <T> the input type
+     * @param <R> the output type
+     * @return the operator
+     */
+    public static <T, R> FlowableTransformer<T, R> stage(int workers, StageBody<T, R> body) {
+        return stage(workers, ReactiveChannels.DEFAULT_PREFETCH, body);
+    }
+
+    /**
+     * As {@link #stage(int, StageBody)} with an explicit prefetch.
+     *
+     * @param workers the number of goroutines running {@code body}, at least 1
+     * @param prefetch how many values to request ahead of the workers, at least 1
+     * @param body the channel code
+     * @param <T> the input type
+     * @param <R> the output type
+     * @return the operator
+     */
+    public static <T, R> FlowableTransformer<T, R> stage(int workers, int prefetch, StageBody<T, R> body) {
+        return flowable -> Flowable.fromPublisher(ReactiveChannels.stage(flowable, workers, prefetch, body));
+    }
+
+    /**
+     * An ordered stage as an operator; see {@link ReactiveChannels#stageOrdered}.
+     *
+     * @param workers the number of concurrent mappers, at least 1
+     * @param mapper one output per input
+     * @param <T> the input type
+     * @param <R> the output type
+     * @return the operator
+     */
+    public static <T, R> FlowableTransformer<T, R> stageOrdered(int workers,
+                                                                StageMapper<? super T, ? extends R> mapper) {
+        return flowable -> Flowable.fromPublisher(ReactiveChannels.stageOrdered(flowable, workers, mapper));
+    }
+
+    /**
+     * Go's tee: two flowables that each get every value of {@code source}, paced by the slower; both must be
+     * subscribed (once each). See {@link Tee}.
+     *
+     * @param source the source, subscribed when the first branch is
+     * @param <T> the element type
+     * @return the two branches, first and second
+     */
+    public static <T> List<Flowable<T>> tee(Publisher<? extends T> source) {
+        Tee<T> tee = ReactiveChannels.tee(source, ReactiveChannels.DEFAULT_PREFETCH);
+        return List.of(Flowable.fromPublisher(tee.first()), Flowable.fromPublisher(tee.second()));
+    }
+
+    /**
+     * Go's bridge-channel: the inner publishers flattened in order, one at a time (like
+     * {@link Flowable#concat}); see {@link ReactiveChannels#bridge}.
+     *
+     * @param sources the publishers to flatten, in order
+     * @param <T> the element type
+     * @return the flattened flowable
+     */
+    public static <T> Flowable<T> bridge(Publisher<? extends Publisher<? extends T>> sources) {
+        return Flowable.fromPublisher(ReactiveChannels.bridge(sources, ReactiveChannels.DEFAULT_PREFETCH));
+    }
+}
