@@ -19,7 +19,7 @@ public class ChanFluxStageTckTest extends PublisherVerification<Long> {
 
     @Override
     public Publisher<Long> createPublisher(long elements) {
-        return Flux.fromStream(LongStream.range(0, elements).boxed())
+        return Flux.fromIterable(() -> LongStream.range(0, elements).boxed().iterator())
                 .transform(ChanFlux.stage(2, (ReceiveChannel<Long> in, SendChannel<Long> out) -> {
                     for (Long x : in) {
                         out.send(x);

@@ -19,7 +19,7 @@ public class ChanFlowableStageTckTest extends PublisherVerification<Long> {
 
     @Override
     public Publisher<Long> createPublisher(long elements) {
-        return Flowable.fromStream(LongStream.range(0, elements).boxed())
+        return Flowable.fromIterable(() -> LongStream.range(0, elements).boxed().iterator())
                 .compose(ChanFlowable.stage(2, (ReceiveChannel<Long> in, SendChannel<Long> out) -> {
                     for (Long x : in) {
                         out.send(x);
