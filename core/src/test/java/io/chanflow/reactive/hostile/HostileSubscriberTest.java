@@ -205,7 +205,7 @@ class HostileSubscriberTest {
         assertStillHolds(ch, range(0, 3));
     }
 
-    @DisplayName("§3.5 §3.12 cancel inside onSubscribe: no signal at all, no goroutine, nothing taken")
+    @DisplayName("§3.12 §1.8 cancel inside onSubscribe: no signal at all, no goroutine, nothing taken")
     @Test
     void cancellingInsideOnSubscribeStartsNothing() throws Exception {
         Channel<Integer> ch = channelOf(0, 3);
