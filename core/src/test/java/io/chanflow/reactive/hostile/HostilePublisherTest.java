@@ -28,7 +28,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -184,7 +183,6 @@ class HostilePublisherTest {
     @DisplayName("§2.13 onNext(null), onError(null): NullPointerException to the caller; the channel closed with it after the values before; cancelled")
     @ParameterizedTest
     @MethodSource("bridgesAndNullSignals")
-    @Disabled("bug: onNext(null) and onError(null) throw NPE but leave the bridged channel open for ever (and subscriber()'s forwarding goroutine blocked)")
     void aNullSignalThrowsNullPointerExceptionAndClosesTheChannelWithIt(Bridge bridge, NullSignal signal)
             throws Exception {
         ScriptedPublisher p = new ScriptedPublisher();
@@ -203,7 +201,6 @@ class HostilePublisherTest {
     @DisplayName("§2.13 onSubscribe(null): NullPointerException to the caller; the channel closed with it")
     @ParameterizedTest
     @EnumSource(Bridge.class)
-    @Disabled("bug: onSubscribe(null) throws NPE but leaves the bridged channel open for ever")
     void onSubscribeNullThrowsNullPointerExceptionAndClosesTheChannelWithIt(Bridge bridge) throws Exception {
         ScriptedPublisher p = new ScriptedPublisher(false);
         ReceiveChannel<Integer> ch = bridge.attach(p, PREFETCH);
@@ -256,20 +253,8 @@ class HostilePublisherTest {
 
     @DisplayName("§1.9 onNext and never onSubscribe: the channel is closed with IllegalStateException all the same")
     @ParameterizedTest
-    @EnumSource(value = Bridge.class, names = "CHANNEL")
+    @EnumSource(Bridge.class)
     void onNextWithoutEverCallingOnSubscribeClosesTheChannel(Bridge bridge) throws Exception {
-        signalsWithoutOnSubscribe(bridge);
-    }
-
-    @DisplayName("§1.9 onNext and never onSubscribe: the channel is closed with IllegalStateException all the same")
-    @ParameterizedTest
-    @EnumSource(value = Bridge.class, names = "SUBSCRIBER")
-    @Disabled("bug: subscriber(ch) closes its target only from the goroutine onSubscribe starts; without onSubscribe it stays open")
-    void onNextWithoutEverCallingOnSubscribeClosesTheSubscribersTarget(Bridge bridge) throws Exception {
-        signalsWithoutOnSubscribe(bridge);
-    }
-
-    private static void signalsWithoutOnSubscribe(Bridge bridge) throws InterruptedException {
         ScriptedPublisher p = new ScriptedPublisher(false);
         ReceiveChannel<Integer> ch = bridge.attach(p, PREFETCH);
 
