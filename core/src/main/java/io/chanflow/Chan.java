@@ -23,8 +23,10 @@ import java.util.stream.StreamSupport;
  *
  * Each channel has one lock guarding: a ring buffer (grown on demand up to the capacity), the closed flag
  * and cause, and two FIFO wait queues of Waiter nodes, one of blocked senders (sendq) and one of blocked
- * receivers (recvq). No thread ever waits while holding the lock, and a partner completed under the lock
- * is unparked only after it is released (Go's goready after unlock), to keep the critical section short.
+ * receivers (recvq). No thread ever parks while holding a channel lock (a select takes its second and later
+ * locks by spinning), so operations promised never to block can spin for the lock instead of parking on
+ * it; and a partner completed under the lock is unparked only after it is released (Go's goready after
+ * unlock), to keep the critical section short.
  *
  *   send(x):    closed?                 -> fail "send on closed channel"
  *               a live receiver waits?  -> hand x to it directly and wake it
@@ -86,6 +88,8 @@ final class Chan<E> implements Channel<E> {
      * unlock, keeping the critical section short). Guarded by lock; callers take it with takeWake().
      */
     private Op wakeAfterUnlock;
+    /** Made on demand by closing(); closed by close0. Guarded by lock. */
+    private DoneChannel closingSignal;
 
     Chan(int capacity) {
         if (capacity < 0) {
@@ -233,7 +237,7 @@ final class Chan<E> implements Channel<E> {
     Object pollNow(boolean send, Object value) {
         Object r;
         Op wake;
-        lock.lock();
+        lockWithoutParking();
         try {
             r = send ? pollSendLocked(value) : pollReceiveLocked();
             wake = takeWake();
@@ -303,6 +307,19 @@ final class Chan<E> implements Channel<E> {
         return closed ? CLOSED : NOT_READY;
     }
 
+    /**
+     * Acquires the lock by spinning, never parking: for the operations promised never to block (trySend,
+     * tryReceive, close, len, ...), which reactive code calls from threads that must not block, and for the
+     * second and later locks a select takes. Safe because no thread ever parks while holding a channel lock
+     * (select takes its later locks this way too), so the holder is always running and the wait is one
+     * short critical section.
+     */
+    void lockWithoutParking() {
+        while (!lock.tryLock()) {
+            Thread.onSpinWait();
+        }
+    }
+
     /** Takes the Op a poll completed, if any, for waking after unlock. Call only while holding the lock. */
     Op takeWake() {
         Op o = wakeAfterUnlock;
@@ -363,7 +380,7 @@ final class Chan<E> implements Channel<E> {
 
     private boolean close0(Throwable why, boolean strict) {
         ArrayList<Op> woken = new ArrayList<>();
-        lock.lock();
+        lockWithoutParking();
         try {
             if (closed) {
                 if (strict) {
@@ -387,11 +404,56 @@ final class Chan<E> implements Channel<E> {
         for (Op op : woken) {
             op.wake();
         }
+        DoneChannel signal;
+        lockWithoutParking();
+        try {
+            signal = closingSignal;
+        } finally {
+            lock.unlock();
+        }
+        if (signal != null) {
+            signal.tryClose();
+        }
         return true;
     }
 
+    @Override
+    public boolean isClosedForSend() {
+        return isClosed();
+    }
+
+    @Override
+    public boolean isClosedForReceive() {
+        lockWithoutParking();
+        try {
+            return closed && count == 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Done closing() {
+        DoneChannel d;
+        boolean closedNow;
+        lockWithoutParking();
+        try {
+            if (closingSignal == null) {
+                closingSignal = DoneChannel.make();
+            }
+            d = closingSignal;
+            closedNow = closed;
+        } finally {
+            lock.unlock();
+        }
+        if (closedNow) {
+            d.tryClose(); // close0 may not have seen a signal made after it ran
+        }
+        return d.done();
+    }
+
     boolean isClosed() {
-        lock.lock();
+        lockWithoutParking();
         try {
             return closed;
         } finally {
@@ -406,7 +468,7 @@ final class Chan<E> implements Channel<E> {
 
     /** The cause the channel was closed with, or null (also while open). */
     Throwable closeCause() {
-        lock.lock();
+        lockWithoutParking();
         try {
             return cause;
         } finally {
@@ -458,7 +520,7 @@ final class Chan<E> implements Channel<E> {
 
     @Override
     public int len() {
-        lock.lock();
+        lockWithoutParking();
         try {
             return count;
         } finally {
@@ -800,6 +862,7 @@ final class Chan<E> implements Channel<E> {
         @Override public void close(Throwable cause) { ch.close(cause); }
         @Override public int len() { return ch.len(); }
         @Override public int cap() { return ch.cap(); }
+        @Override public boolean isClosedForSend() { return ch.isClosedForSend(); }
         @Override public <R> SelectCase<R> onSend(E value, Action<? extends R> body) { return ch.onSend(value, body); }
         @Override public SelectCase<Void> onSend(E value, Body body) { return ch.onSend(value, body); }
         @Override public String toString() { return "chan<- " + ch; }
@@ -813,6 +876,8 @@ final class Chan<E> implements Channel<E> {
         @Override public E tryReceive(Duration timeout) throws InterruptedException { return ch.tryReceive(timeout); }
         @Override public int len() { return ch.len(); }
         @Override public int cap() { return ch.cap(); }
+        @Override public boolean isClosedForReceive() { return ch.isClosedForReceive(); }
+        @Override public Done closing() { return ch.closing(); }
         @Override public Iterator<E> iterator() { return ch.iterator(); }
         @Override public Stream<E> stream() { return ch.stream(); }
         @Override public <R> SelectCase<R> onReceive(Handler<? super E, ? extends R> body) { return ch.onReceive(body); }

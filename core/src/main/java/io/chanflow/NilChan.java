@@ -84,6 +84,35 @@ final class NilChan<E> implements Channel<E> {
     }
 
     @Override
+    public boolean isClosedForSend() {
+        return false;
+    }
+
+    @Override
+    public boolean isClosedForReceive() {
+        return false;
+    }
+
+    @Override
+    public Done closing() {
+        return NEVER;
+    }
+
+    /** A Done whose select case is a nil-channel case: never ready. */
+    private static final Done NEVER = new Done() {
+        @Override public boolean isDone() { return false; }
+        @Override public void await() throws InterruptedException { blockForever(); }
+        @Override public boolean await(Duration timeout) throws InterruptedException {
+            return Select.select(SelectCase.timeout(timeout.toNanos(), () -> false));
+        }
+        @Override public <R> SelectCase<R> onDone(Action<? extends R> body) {
+            Objects.requireNonNull(body, "case body");
+            return SelectCase.receiveOk((Chan<Object>) null, r -> body.call());
+        }
+        @Override public SelectCase<Void> onDone(Body body) { return onDone(SelectCase.statement(body)); }
+    };
+
+    @Override
     public int len() {
         return 0;
     }

@@ -77,6 +77,23 @@ public interface ReceiveChannel<E> extends Iterable<E> {
     E tryReceive(Duration timeout) throws InterruptedException;
 
     /**
+     * Whether the channel is closed and drained, so that every receive reports closed (beyond Go; a
+     * snapshot). Never blocks and takes nothing.
+     *
+     * @return {@code true} once closed with no buffered value left
+     */
+    boolean isClosedForReceive();
+
+    /**
+     * A {@link Done} that is closed when this channel is closed (buffered values may still be waiting to be
+     * received): lets code that must not take a value, such as a demand-driven publisher, learn of the close
+     * and wait for it in a select. Beyond Go.
+     *
+     * @return the closing signal (never closed for the nil channel)
+     */
+    Done closing();
+
+    /**
      * The number of values in the buffer at this instant (Go's {@code len(ch)}). A snapshot.
      *
      * @return the number of buffered values

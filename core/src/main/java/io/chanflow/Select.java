@@ -212,9 +212,16 @@ final class Select {
         return d;
     }
 
+    /**
+     * Locks in id order. Only the first lock may park: a thread never parks while it holds a channel lock,
+     * which is what lets non-blocking operations spin for a lock (Chan.lockWithoutParking).
+     */
     private static void lockAll(Chan<?>[] order, int m) {
-        for (int i = 0; i < m; i++) {
-            order[i].lock.lock();
+        if (m > 0) {
+            order[0].lock.lock();
+        }
+        for (int i = 1; i < m; i++) {
+            order[i].lockWithoutParking();
         }
     }
 

@@ -85,6 +85,14 @@ public interface SendChannel<E> {
     void close(Throwable cause);
 
     /**
+     * Whether the channel is closed, so that sends fail (beyond Go, which has no such query; a snapshot).
+     * Never blocks.
+     *
+     * @return {@code true} once the channel is closed
+     */
+    boolean isClosedForSend();
+
+    /**
      * The number of values in the buffer at this instant (Go's {@code len(ch)}); 0 for an unbuffered
      * channel. A snapshot: it may be stale as soon as it is returned.
      *

@@ -463,4 +463,58 @@ class ChannelRulesTest {
         assertThatThrownBy(() -> Channel.<Integer>nil().send(null)).isInstanceOf(NullPointerException.class);
         assertThat(ch.len()).isZero();
     }
+
+    // Java extras: closed queries and the closing signal --------------------------------------------
+
+    @Test
+    void closedQueriesDistinguishClosedFromClosedAndDrained() throws Exception {
+        Channel<Integer> ch = Channel.make(2);
+        assertThat(ch.isClosedForSend()).isFalse();
+        ch.send(1);
+        ch.close();
+        assertThat(ch.isClosedForSend()).isTrue();
+        assertThat(ch.isClosedForReceive()).as("a value is still buffered").isFalse();
+        assertThat(ch.receive()).isEqualTo(1);
+        assertThat(ch.isClosedForReceive()).isTrue();
+        assertThat(ch.receiveOnly().isClosedForReceive()).isTrue();
+        assertThat(ch.sendOnly().isClosedForSend()).isTrue();
+        assertThat(Channel.nil().isClosedForReceive()).isFalse();
+    }
+
+    @Test
+    void theClosingSignalFiresOnCloseWithoutTakingAValue() throws Exception {
+        Channel<Integer> ch = Channel.make(1);
+        Done closing = ch.closing();
+        assertThat(closing.isDone()).isFalse();
+        ch.send(7);
+        Thread waiter = go(closing::await);
+        ch.close();
+        join(waiter);
+        assertThat(closing.isDone()).isTrue();
+        assertThat(ch.closing().isDone()).as("asked after the close").isTrue();
+        assertThat(ch.receive()).as("the buffered value was not taken").isEqualTo(7);
+        assertThat(Go.<String>select(Channel.nil().closing().onDone(() -> "closed"), Go.otherwise(() -> "never")))
+                .isEqualTo("never");
+    }
+
+    @Test
+    void nonBlockingOperationsNeverParkOnTheChannelLock() throws Exception {
+        // A thread that holds the lock (here: the test, through the package-private lock) must make
+        // trySend spin, not park: a parked caller would show state WAITING.
+        Chan<Integer> ch = (Chan<Integer>) Channel.<Integer>make(1);
+        ch.lock.lock();
+        Thread t;
+        try {
+            t = Thread.ofPlatform().start(() -> ch.trySend(1));
+            org.awaitility.Awaitility.await().until(() -> t.getState() != Thread.State.NEW);
+            for (int i = 0; i < 1000; i++) {
+                assertThat(t.getState()).isNotIn(Thread.State.WAITING, Thread.State.TIMED_WAITING);
+                Thread.onSpinWait();
+            }
+        } finally {
+            ch.lock.unlock();
+        }
+        t.join();
+        assertThat(ch.len()).isEqualTo(1);
+    }
 }

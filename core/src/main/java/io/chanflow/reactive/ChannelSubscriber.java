@@ -162,6 +162,16 @@ final class ChannelSubscriber<T> extends BufferingSubscriber<T> {
         }
 
         @Override
+        public boolean isClosedForReceive() {
+            return buffer.isClosedForReceive();
+        }
+
+        @Override
+        public Done closing() {
+            return buffer.closing();
+        }
+
+        @Override
         public int cap() {
             return buffer.cap();
         }
