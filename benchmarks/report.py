@@ -6,6 +6,10 @@ Inputs (in the results directory given as the only argument, as written by run.s
   go.txt        `go test -bench` output; 'ns/item' if the benchmark reports it, else 'ns/op'
   w5mem.jsonl   one JSON line per W5 memory run (Java: W5Memory, Go: cmd/w5mem)
 Outputs (same directory): table.md (Markdown), table.txt (plain, also printed), plot.tsv (for Plot).
+
+  report.py RESULTS_DIR --compare BASELINE_DIR
+prints instead what changed for Chanflow between two runs (ns/op before, after, after/before), Markdown,
+for the "Optimisations done" section of BENCHMARKS.md.
 Python 3 standard library only.
 """
 import json
@@ -209,6 +213,20 @@ def main(results):
                                               for c in ("chanflow", "go", "jox", "jdk")]) + "\n")
 
 
+def compare(results, baseline):
+    new = load_jmh(os.path.join(results, "jmh.json"))
+    old = load_jmh(os.path.join(baseline, "jmh.json"))
+    rows = []
+    keys = [k for k in ORDER if k in new] + sorted(k for k in new if k not in ORDER)
+    for key in keys:
+        for method in sorted(m for m in new[key] if m.startswith("chanflow")):
+            before, after = old.get(key, {}).get(method), new[key][method]
+            label = LABELS.get(key, key) + (" [%s]" % method[len("chanflow"):] if method != "chanflow" else "")
+            ratio = after[0] / before[0] if before else None
+            rows.append([label, fmt_ns(before[0] if before else None), fmt_ns(after[0]), fmt_ratio(ratio)])
+    print(markdown(["workload", "Chanflow before", "Chanflow after", "after/before"], rows))
+
+
 def markdown(header, rows):
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
@@ -223,6 +241,9 @@ def plain(header, rows):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: report.py RESULTS_DIR")
-    main(sys.argv[1])
+    if len(sys.argv) == 4 and sys.argv[2] == "--compare":
+        compare(sys.argv[1], sys.argv[3])
+    elif len(sys.argv) == 2:
+        main(sys.argv[1])
+    else:
+        sys.exit("usage: report.py RESULTS_DIR [--compare BASELINE_DIR]")
