@@ -27,7 +27,8 @@ import org.reactivestreams.Subscription;
  *     loop {
  *       if cancelled:               if a bad request caused it, onError(IllegalArgumentException) (Rule 3.9)
  *                                   return
- *       if emitted == requested:    park until request() or cancel() unparks us       (no receive pending)
+ *       if emitted == requested:    if closed and drained: onComplete / onError(cause); return
+ *                                   park until request(), cancel() or the closing watcher unparks us
  *       r = tryReceiveOk(ch)  or else  select { case r = <-ch (ok form): ; case <-cancelSignal: continue }
  *       if closed and drained:      onComplete, or onError(cause) for close(cause); return
  *       onNext(r.value); emitted++
@@ -43,8 +44,13 @@ import org.reactivestreams.Subscription;
  * onNext (Rule 3.12 lets signals trail a cancel) and is never dropped by the bridge; after that the
  * goroutine sees the cancel and exits. A select that starts after cancel() returned never receives.
  *
- * Closing is seen only with demand (a closed, drained channel cannot be told from an empty open one
- * without receiving), so onComplete/onError for an exhausted channel may wait for the next request().
+ * Completion without demand (Rules 1.4, 1.5: onComplete and onError need no demand): a second, small
+ * goroutine (the closing watcher) waits for source.closing() or the cancel signal and unparks the worker,
+ * which then asks isClosedForReceive() (closed AND drained, takes nothing). So a subscriber that requested
+ * exactly the channel's values gets onComplete (or onError with the close cause, read from Received.cause())
+ * with no further request, and a channel closed with a cause before anyone subscribed fails a subscriber at
+ * once. If the channel is closed with values left that other receivers drain while this subscriber has no
+ * demand, the terminal signal waits for the next request() (nothing wakes the worker when they drain it).
  */
 final class ChannelPublisher<T> implements Publisher<T> {
     private final ReceiveChannel<T> source;
@@ -141,8 +147,29 @@ final class ChannelPublisher<T> implements Publisher<T> {
             return true;
         }
 
+        /** Unparks the worker once the channel is closed; exits on that or on cancel, whichever is first. */
+        private void watchClosing(Thread w) throws InterruptedException {
+            select(source.closing().onDone(() -> null), cancelSignal.onDone(() -> null));
+            LockSupport.unpark(w);
+        }
+
+        /** Ends the stream with onComplete, or onError(cause) for a channel closed with a cause. */
+        private void terminate(Throwable cause) {
+            cancelled = true;
+            Subscriber<? super T> d = downstream;
+            if (cause == null) {
+                d.onComplete();
+            } else {
+                d.onError(cause);
+            }
+        }
+
         private void run() throws InterruptedException {
-            worker = Thread.currentThread();
+            Thread self = Thread.currentThread();
+            worker = self;
+            if (!source.closing().isDone()) {
+                go(() -> watchClosing(self));
+            }
             long emitted = 0;
             try {
                 for (;;) {
@@ -155,6 +182,10 @@ final class ChannelPublisher<T> implements Publisher<T> {
                         return;
                     }
                     if (emitted == requested) {
+                        if (source.isClosedForReceive()) {
+                            terminate(source.tryReceiveOk().cause()); // closed and drained: takes nothing
+                            return;
+                        }
                         LockSupport.park(this);
                         continue;
                     }
@@ -165,18 +196,11 @@ final class ChannelPublisher<T> implements Publisher<T> {
                             continue; // cancelled: the loop head decides
                         }
                     }
-                    Subscriber<? super T> d = downstream;
                     if (!r.ok()) {
-                        cancelled = true;
-                        Throwable cause = Closing.causeOf(source);
-                        if (cause == null) {
-                            d.onComplete();
-                        } else {
-                            d.onError(cause);
-                        }
+                        terminate(r.cause());
                         return;
                     }
-                    d.onNext(r.value());
+                    downstream.onNext(r.value());
                     emitted++;
                 }
             } catch (InterruptedException e) {

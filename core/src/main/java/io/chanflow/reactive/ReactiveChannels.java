@@ -61,9 +61,11 @@ public final class ReactiveChannels {
      * {@code request} and {@code cancel} never block and may be called from {@code onNext} (Rule 3.3).
      *
      * <p><b>Termination.</b> Once the channel is closed and drained: {@code onComplete}, or
-     * {@code onError(cause)} if it was closed with a cause. A closed channel is only noticed while there is
-     * demand (telling a closed, drained channel from an empty open one takes a receive), so an exhausted
-     * channel completes on the next {@code request}, not before.
+     * {@code onError(cause)} if it was closed with a cause, signalled as soon as that is so, without waiting
+     * for demand (Rules 1.4, 1.5): a subscriber that requested exactly the channel's values completes with no
+     * further {@code request}, and a channel closed with a cause fails a subscriber that requested nothing.
+     * (Exception: if the channel is closed with values left and other receivers drain them while this
+     * subscriber has no demand, the terminal signal waits for its next {@code request}.)
      *
      * <p><b>Cancellation.</b> {@code cancel()} wakes the goroutine, which leaves at once (a receive it waits
      * in is abandoned; nothing is taken). A receive already under way when {@code cancel()} runs may still

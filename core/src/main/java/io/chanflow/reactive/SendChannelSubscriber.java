@@ -73,7 +73,7 @@ final class SendChannelSubscriber<T> extends BufferingSubscriber<T> {
                 return;
             }
             if (!r.ok()) {
-                Throwable cause = Closing.causeOf(buffer);
+                Throwable cause = r.cause();
                 closeTarget(cause);
                 return;
             }

@@ -99,7 +99,7 @@ public final class Tee<T> {
                 @SuppressWarnings("unchecked")
                 Received<T> r = (Received<T>) got;
                 if (!r.ok()) {
-                    end = Closing.causeOf(in);
+                    end = r.cause();
                     break;
                 }
                 sendToBoth(r.value());

@@ -111,6 +111,47 @@ class ReactiveChannelsTest {
         }
 
         @Test
+        void completesWithoutAFurtherRequestOnceTheRequestedValuesDrainedTheClosedChannel() throws Exception {
+            RecordingSubscriber<Integer> sub = new RecordingSubscriber<>();
+            ReactiveChannels.publisher(closedChannelOf(1, 2, 3)).subscribe(sub);
+            sub.request(3);
+
+            assertThat(sub.awaitTermination()).as("Rule 1.5: onComplete needs no demand").isTrue();
+            assertThat(sub.values).containsExactly(1, 2, 3);
+            assertThat(sub.completed).isTrue();
+        }
+
+        @Test
+        void completesWithoutDemandWhenTheChannelIsClosedAfterItsValuesWereDelivered() throws Exception {
+            Channel<Integer> ch = Channel.make(1);
+            Goroutines.Snapshot before = Goroutines.snapshot();
+            RecordingSubscriber<Integer> sub = new RecordingSubscriber<>();
+            ReactiveChannels.publisher(ch).subscribe(sub);
+            sub.request(1);
+            ch.send(1);
+            await().until(() -> sub.values.size() == 1);
+            awaitGoroutinesParked(before);
+            ch.close();
+
+            assertThat(sub.awaitTermination()).isTrue();
+            assertThat(sub.completed).isTrue();
+            awaitGoroutinesEnded(before);
+        }
+
+        @Test
+        void signalsTheCloseCauseToASubscriberThatRequestedNothing() throws Exception {
+            Channel<Integer> ch = Channel.make();
+            IllegalStateException cause = new IllegalStateException("failed before anyone subscribed");
+            ch.close(cause);
+            RecordingSubscriber<Integer> sub = new RecordingSubscriber<>();
+            ReactiveChannels.publisher(ch).subscribe(sub);
+
+            assertThat(sub.awaitTermination()).as("Rule 1.4: onError needs no demand").isTrue();
+            assertThat(sub.values).isEmpty();
+            assertThat(sub.error).isSameAs(cause);
+        }
+
+        @Test
         void signalsTheCloseCauseWithOnErrorAfterTheBufferedValues() throws Exception {
             Channel<Integer> ch = Channel.make(2);
             ch.send(1);

@@ -19,16 +19,20 @@ public class ChanFluxStageTckTest extends PublisherVerification<Long> {
 
     @Override
     public Publisher<Long> createPublisher(long elements) {
-        return Flux.fromIterable(() -> LongStream.range(0, elements).boxed().iterator())
-                .transform(ChanFlux.stage(2, (ReceiveChannel<Long> in, SendChannel<Long> out) -> {
-                    for (Long x : in) {
-                        out.send(x);
-                    }
-                }));
+        return copiedByAStage(Flux.fromIterable(() -> LongStream.range(0, elements).boxed().iterator()));
     }
 
+    /** The error-state publisher: a stage over a failed upstream signals the error without demand. */
     @Override
     public Publisher<Long> createFailedPublisher() {
-        return null;
+        return copiedByAStage(Flux.error(new IllegalStateException("TCK: upstream failed")));
+    }
+
+    private static Publisher<Long> copiedByAStage(Flux<Long> source) {
+        return source.transform(ChanFlux.stage(2, (ReceiveChannel<Long> in, SendChannel<Long> out) -> {
+            for (Long x : in) {
+                out.send(x);
+            }
+        }));
     }
 }

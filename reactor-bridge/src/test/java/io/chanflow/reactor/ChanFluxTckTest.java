@@ -14,9 +14,9 @@ import org.reactivestreams.tck.TestEnvironment;
  * Reactive Streams TCK for the publishers of {@link ChanFlux}: {@link ChanFlux#from} over a channel fed by
  * a goroutine. The stage, tee and bridge publishers come from the core bridge, whose TCK runs in core.
  *
- * <p>Skipped by the TCK: the error-state publisher checks ({@code createFailedPublisher} returns null: a
- * closed channel is only noticed with demand, see core's {@code ChannelPublisherTckTest}), multicast (the
- * flux is unicast over a shared channel) and its {@code untested_*} rules.
+ * <p>The error-state checks run on a channel closed with a cause ({@link #createFailedPublisher}): the
+ * flux signals {@code onError(cause)} without demand. Skipped by the TCK: multicast (the flux is unicast
+ * over a shared channel) and its {@code untested_*} rules.
  */
 public class ChanFluxTckTest extends PublisherVerification<Long> {
     public ChanFluxTckTest() {
@@ -42,6 +42,8 @@ public class ChanFluxTckTest extends PublisherVerification<Long> {
 
     @Override
     public Publisher<Long> createFailedPublisher() {
-        return null;
+        Channel<Long> ch = Channel.make();
+        ch.close(new IllegalStateException("TCK: a channel closed with a cause"));
+        return ChanFlux.from(ch);
     }
 }

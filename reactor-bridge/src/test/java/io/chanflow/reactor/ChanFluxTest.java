@@ -66,6 +66,19 @@ class ChanFluxTest {
     }
 
     @Test
+    void fromCompletesWithoutAFurtherRequestOnceTheRequestedValuesDrainedTheChannel() {
+        StepVerifier.create(ChanFlux.from(closedChannelOf(3)), 3).expectNext(0, 1, 2).verifyComplete();
+    }
+
+    @Test
+    void fromFailsASubscriberThatRequestedNothingWhenTheChannelIsClosedWithACause() {
+        Channel<Integer> ch = Channel.make();
+        IllegalStateException cause = new IllegalStateException("disk");
+        ch.close(cause);
+        StepVerifier.create(ChanFlux.from(ch), 0).verifyErrorSatisfies(e -> assertThat(e).isSameAs(cause));
+    }
+
+    @Test
     void fromFailsWithTheVeryCauseTheChannelWasClosedWith() {
         Channel<Integer> ch = Channel.make(1);
         ch.trySend(7);

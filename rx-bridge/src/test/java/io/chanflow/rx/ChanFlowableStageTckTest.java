@@ -19,16 +19,20 @@ public class ChanFlowableStageTckTest extends PublisherVerification<Long> {
 
     @Override
     public Publisher<Long> createPublisher(long elements) {
-        return Flowable.fromIterable(() -> LongStream.range(0, elements).boxed().iterator())
-                .compose(ChanFlowable.stage(2, (ReceiveChannel<Long> in, SendChannel<Long> out) -> {
-                    for (Long x : in) {
-                        out.send(x);
-                    }
-                }));
+        return copiedByAStage(Flowable.fromIterable(() -> LongStream.range(0, elements).boxed().iterator()));
     }
 
+    /** The error-state publisher: a stage over a failed upstream signals the error without demand. */
     @Override
     public Publisher<Long> createFailedPublisher() {
-        return null;
+        return copiedByAStage(Flowable.error(new IllegalStateException("TCK: upstream failed")));
+    }
+
+    private static Publisher<Long> copiedByAStage(Flowable<Long> source) {
+        return source.compose(ChanFlowable.stage(2, (ReceiveChannel<Long> in, SendChannel<Long> out) -> {
+            for (Long x : in) {
+                out.send(x);
+            }
+        }));
     }
 }

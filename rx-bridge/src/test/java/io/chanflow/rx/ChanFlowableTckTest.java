@@ -14,9 +14,9 @@ import org.reactivestreams.tck.TestEnvironment;
  * bridge publishers come from the core bridge, whose TCK runs in core; {@link ChanFlowableStageTckTest}
  * checks the stage as RxJava users compose it.
  *
- * <p>Skipped by the TCK: the error-state publisher checks ({@code createFailedPublisher} returns null: a
- * closed channel is only noticed with demand), multicast (unicast over a shared channel) and its
- * {@code untested_*} rules.
+ * <p>The error-state checks run on a channel closed with a cause ({@link #createFailedPublisher}): the
+ * flowable signals {@code onError(cause)} without demand. Skipped by the TCK: multicast (the flowable is unicast
+ * over a shared channel) and its {@code untested_*} rules.
  */
 public class ChanFlowableTckTest extends PublisherVerification<Long> {
     public ChanFlowableTckTest() {
@@ -42,6 +42,8 @@ public class ChanFlowableTckTest extends PublisherVerification<Long> {
 
     @Override
     public Publisher<Long> createFailedPublisher() {
-        return null;
+        Channel<Long> ch = Channel.make();
+        ch.close(new IllegalStateException("TCK: a channel closed with a cause"));
+        return ChanFlowable.from(ch);
     }
 }

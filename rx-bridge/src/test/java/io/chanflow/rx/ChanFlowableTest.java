@@ -61,6 +61,19 @@ class ChanFlowableTest {
     }
 
     @Test
+    void fromCompletesWithoutAFurtherRequestOnceTheRequestedValuesDrainedTheChannel() {
+        ChanFlowable.from(closedChannelOf(3)).test(3).awaitDone(5, TimeUnit.SECONDS).assertResult(0, 1, 2);
+    }
+
+    @Test
+    void fromFailsASubscriberThatRequestedNothingWhenTheChannelIsClosedWithACause() {
+        Channel<Integer> ch = Channel.make();
+        IllegalStateException cause = new IllegalStateException("disk");
+        ch.close(cause);
+        ChanFlowable.from(ch).test(0).awaitDone(5, TimeUnit.SECONDS).assertNoValues().assertError(e -> e == cause);
+    }
+
+    @Test
     void fromFailsWithTheVeryCauseTheChannelWasClosedWith() {
         Channel<Integer> ch = Channel.make(1);
         ch.trySend(7);

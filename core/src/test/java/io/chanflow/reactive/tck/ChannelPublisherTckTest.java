@@ -7,14 +7,12 @@ import org.reactivestreams.tck.PublisherVerification;
 /**
  * Reactive Streams TCK for {@link ReactiveChannels#publisher(io.chanflow.ReceiveChannel, io.chanflow.context.CancelContext)}.
  *
+ * <p>The error-state checks ({@code optional_spec104_mustSignalOnErrorWhenFails},
+ * {@code required_spec109_mayRejectCallsToSubscribeIfPublisherIsUnable...}) run on a channel closed with a
+ * cause: the publisher signals {@code onError(cause)} without demand.
+ *
  * <p>Not verified, by the TCK's own choice:
  * <ul>
- *   <li>{@code optional_spec104_mustSignalOnErrorWhenFails} and
- *       {@code required_spec109_mayRejectCallsToSubscribeIfPublisherIsUnable...}: both need an "error state"
- *       publisher that signals {@code onError} with no request at all; {@link #createFailedPublisher()}
- *       returns {@code null}, which the TCK takes as "none". A channel closed with a cause is only noticed
- *       by a receive, which the publisher makes only with demand (it never receives unrequested); with
- *       demand, {@code onError(cause)} is verified by {@code ReactiveChannelsTest}.</li>
  *   <li>{@code optional_spec111_multicast_*}: the publisher is unicast (subscribers share the channel, each
  *       value goes to one of them), so the TCK skips its multicast checks.</li>
  *   <li>{@code untested_*}: the TCK has no test for these rules.</li>
@@ -33,6 +31,6 @@ public class ChannelPublisherTckTest extends PublisherVerification<Long> {
 
     @Override
     public Publisher<Long> createFailedPublisher() {
-        return null;
+        return Tck.failedPublisher();
     }
 }

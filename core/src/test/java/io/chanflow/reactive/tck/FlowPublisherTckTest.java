@@ -26,6 +26,8 @@ public class FlowPublisherTckTest extends FlowPublisherVerification<Long> {
 
     @Override
     public Flow.Publisher<Long> createFailedFlowPublisher() {
-        return null;
+        Channel<Long> ch = Channel.make();
+        ch.close(new IllegalStateException("TCK: a channel closed with a cause"));
+        return FlowChannels.publisher(ch);
     }
 }

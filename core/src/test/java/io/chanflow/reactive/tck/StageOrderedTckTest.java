@@ -21,6 +21,6 @@ public class StageOrderedTckTest extends PublisherVerification<Long> {
 
     @Override
     public Publisher<Long> createFailedPublisher() {
-        return null;
+        return ReactiveChannels.stageOrdered(Tck.failedPublisher(), 3, x -> x * 2);
     }
 }

@@ -9,9 +9,9 @@ import org.testng.annotations.Test;
  * Reactive Streams TCK for the output of {@link ReactiveChannels#stage} (3 workers), fed by a channel
  * publisher.
  *
- * <p>Skipped as for {@link ChannelPublisherTckTest}: the error-state publisher checks (none is given: an
- * upstream error reaches the stage's subscriber only once it has demand, see there), multicast (a stage is
- * unicast) and the TCK's {@code untested_*} rules.
+ * <p>The error-state checks run on a stage over a failed upstream: the error reaches the stage's subscriber
+ * without demand. Skipped as for {@link ChannelPublisherTckTest}: multicast (a stage is unicast) and the
+ * TCK's {@code untested_*} rules.
  */
 public class StageTckTest extends PublisherVerification<Long> {
     public StageTckTest() {
@@ -29,6 +29,10 @@ public class StageTckTest extends PublisherVerification<Long> {
 
     @Override
     public Publisher<Long> createFailedPublisher() {
-        return null;
+        return ReactiveChannels.stage(Tck.failedPublisher(), 3, (in, out) -> {
+            for (Long x : in) {
+                out.send(x * 2);
+            }
+        });
     }
 }

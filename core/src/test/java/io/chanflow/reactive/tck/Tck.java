@@ -69,6 +69,13 @@ final class Tck {
         return ReactiveChannels.publisher(src.channel(), src.producer());
     }
 
+    /** A channel closed with a cause before anyone subscribes: the TCK's error-state publisher. */
+    static Publisher<Long> failedPublisher() {
+        Channel<Long> ch = Channel.make();
+        ch.close(new IllegalStateException("TCK: a channel closed with a cause"));
+        return ReactiveChannels.publisher(ch);
+    }
+
     /** The capacity of the channels the subscriber verifications fill. */
     static final int CAPACITY = 16;
 
