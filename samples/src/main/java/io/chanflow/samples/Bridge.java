@@ -4,13 +4,17 @@ import static io.chanflow.Go.go;
 
 import io.chanflow.Channel;
 import io.chanflow.ReceiveChannel;
+import io.chanflow.reactor.ChanFlux;
+import io.chanflow.rx.ChanFlowable;
 import io.reactivex.rxjava3.core.Flowable;
 import java.io.PrintStream;
 import reactor.core.publisher.Flux;
 
 /**
  * Bridge-channel: a channel of channels flattened into one, each inner channel drained before the next, so
- * both levels keep their order. In the reactive forms that is {@code concat} of a publisher of publishers.
+ * both levels keep their order. The reactive forms use the bridges' bridge ({@code ChanFlux.bridge},
+ * {@code ChanFlowable.bridge}): a publisher of publishers flattened in order, one at a time, with channels
+ * (what {@code concat} does with operators).
  */
 public final class Bridge implements Sample {
     @Override
@@ -64,13 +68,13 @@ public final class Bridge implements Sample {
     public void reactor(PrintStream out) {
         Flux<Flux<String>> batches = Flux.just("a", "b", "c")
                 .map(prefix -> Flux.range(1, 3).map(i -> prefix + i));
-        Flux.concat(batches).doOnNext(out::println).blockLast();
+        ChanFlux.bridge(batches).doOnNext(out::println).blockLast();
     }
 
     @Override
     public void rx(PrintStream out) {
         Flowable<Flowable<String>> batches = Flowable.just("a", "b", "c")
                 .map(prefix -> Flowable.range(1, 3).map(i -> prefix + i));
-        Flowable.concat(batches).blockingForEach(out::println);
+        ChanFlowable.bridge(batches).blockingForEach(out::println);
     }
 }

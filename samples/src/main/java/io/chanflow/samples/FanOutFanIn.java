@@ -4,6 +4,8 @@ import static io.chanflow.Go.go;
 
 import io.chanflow.Channel;
 import io.chanflow.ReceiveChannel;
+import io.chanflow.reactor.ChanFlux;
+import io.chanflow.rx.ChanFlowable;
 import io.chanflow.sync.WaitGroup;
 import io.reactivex.rxjava3.core.Flowable;
 import java.io.PrintStream;
@@ -15,7 +17,9 @@ import reactor.core.publisher.Flux;
 /**
  * Fan-out/fan-in: three squaring workers share one input channel; their outputs are merged. Which worker
  * gets which number and the merged order vary, so the results are printed sorted. The reactive forms fan
- * out with {@code parallel(3)} on three rails and fan in with {@code sequential()}.
+ * out and fan in with the bridges' {@code stage(3, ...)} ({@code ChanFlux.stage} through {@code transform},
+ * {@code ChanFlowable.stage} through {@code compose}): three goroutines run {@link Pipeline#square} on one
+ * shared input channel and send to one merged output, the Go shape as a single operator.
  */
 public final class FanOutFanIn implements Sample {
     @Override
@@ -68,10 +72,7 @@ public final class FanOutFanIn implements Sample {
     @Override
     public void reactor(PrintStream out) {
         List<Integer> results = Flux.range(1, 10)
-                .parallel(3)
-                .runOn(reactor.core.scheduler.Schedulers.parallel())
-                .map(n -> n * n)
-                .sequential()
+                .transform(ChanFlux.stage(3, Pipeline::square)) // three workers, one input, merged output
                 .collectSortedList()
                 .block();
         out.println(Sample.slice(results));
@@ -80,10 +81,7 @@ public final class FanOutFanIn implements Sample {
     @Override
     public void rx(PrintStream out) {
         List<Integer> results = Flowable.range(1, 10)
-                .parallel(3)
-                .runOn(io.reactivex.rxjava3.schedulers.Schedulers.computation())
-                .map(n -> n * n)
-                .sequential()
+                .compose(ChanFlowable.stage(3, Pipeline::square)) // three workers, one input, merged output
                 .toSortedList()
                 .blockingGet();
         out.println(Sample.slice(results));

@@ -9,16 +9,17 @@ import io.chanflow.ReceiveChannel;
 import io.chanflow.Received;
 import io.chanflow.context.CancelContext;
 import io.chanflow.context.Context;
-import io.reactivex.rxjava3.core.Flowable;
+import io.chanflow.reactor.ChanFlux;
+import io.chanflow.rx.ChanFlowable;
 import java.io.PrintStream;
-import reactor.core.publisher.Flux;
 
 /**
  * Or-done: range over a channel whose producer never closes it, and still stop when done. The channel
  * holds three values and is never closed; having seen the third, the consumer cancels, and the loop ends
  * (without or-done it would block for ever). Deterministic: after the third value only the done case can
- * be ready. In the reactive forms the source is {@code never()} after three values, and cancelling is
- * {@code takeUntil}; the last line is printed as is.
+ * be ready. The reactive forms read the same never-closed channel through the bridges' {@code from}
+ * ({@code ChanFlux.from(in, ctx)}, {@code ChanFlowable.from(in, ctx)}): having seen the third value,
+ * {@code takeUntil} cancels the subscription, which leaves the pending receive and cancels {@code ctx}.
  */
 public final class OrDone implements Sample {
     @Override
@@ -68,21 +69,34 @@ public final class OrDone implements Sample {
         }
     }
 
-    @Override
-    public void reactor(PrintStream out) {
-        Flux.concat(Flux.range(1, 3), Flux.never()) // a source that never completes
-                .doOnNext(v -> out.println("got " + v))
-                .takeUntil(v -> v == 3) // seen enough
-                .blockLast();
-        out.println("stopped: context canceled");
+    /** Three values in a channel its producer never closes. */
+    static ReceiveChannel<Integer> neverClosed() throws InterruptedException {
+        Channel<Integer> in = Channel.make(3);
+        for (int i = 1; i <= 3; i++) {
+            in.send(i);
+        }
+        return in;
     }
 
     @Override
-    public void rx(PrintStream out) {
-        Flowable.concat(Flowable.range(1, 3), Flowable.never()) // a source that never completes
-                .doOnNext(v -> out.println("got " + v))
-                .takeUntil(v -> v == 3) // seen enough
-                .blockingLast();
-        out.println("stopped: context canceled");
+    public void reactor(PrintStream out) throws InterruptedException {
+        try (CancelContext ctx = Context.withCancel(Context.background())) {
+            ChanFlux.from(neverClosed(), ctx) // a cancel of the subscription also cancels ctx
+                    .doOnNext(v -> out.println("got " + v))
+                    .takeUntil(v -> v == 3) // seen enough
+                    .blockLast();
+            out.println("stopped: " + ctx.err().message());
+        }
+    }
+
+    @Override
+    public void rx(PrintStream out) throws InterruptedException {
+        try (CancelContext ctx = Context.withCancel(Context.background())) {
+            ChanFlowable.from(neverClosed(), ctx) // a cancel of the subscription also cancels ctx
+                    .doOnNext(v -> out.println("got " + v))
+                    .takeUntil(v -> v == 3) // seen enough
+                    .blockingLast();
+            out.println("stopped: " + ctx.err().message());
+        }
     }
 }

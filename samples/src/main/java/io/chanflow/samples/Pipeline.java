@@ -4,14 +4,19 @@ import static io.chanflow.Go.go;
 
 import io.chanflow.Channel;
 import io.chanflow.ReceiveChannel;
+import io.chanflow.SendChannel;
+import io.chanflow.reactor.ChanFlux;
+import io.chanflow.rx.ChanFlowable;
 import io.reactivex.rxjava3.core.Flowable;
 import java.io.PrintStream;
 import reactor.core.publisher.Flux;
 
 /**
  * Pipeline of three stages: generate, square, square again; each stage keeps order. In the reactive forms
- * each stage is an operator; {@code publishOn}/{@code observeOn} puts each on its own thread as the
- * goroutines are.
+ * each squaring stage is channel code plugged in as an operator with the bridges' {@code stage}
+ * ({@code ChanFlux.stage} through {@code transform}, {@code ChanFlowable.stage} through {@code compose}):
+ * one goroutine per stage, as in Go, running {@link #square}, the loop of {@link #sq}. One worker keeps
+ * the order.
  */
 public final class Pipeline implements Sample {
     @Override
@@ -48,22 +53,27 @@ public final class Pipeline implements Sample {
         }
     }
 
+    /** The body of {@link #sq} as a bridge stage: receive from {@code in}, send the square to {@code out}. */
+    static void square(ReceiveChannel<Integer> in, SendChannel<Integer> out) throws InterruptedException {
+        for (int n : in) {
+            out.send(n * n);
+        }
+    }
+
     @Override
     public void reactor(PrintStream out) {
-        var stages = reactor.core.scheduler.Schedulers.parallel();
         Flux.just(1, 2, 3, 4, 5)
-                .publishOn(stages).map(n -> n * n)
-                .publishOn(stages).map(n -> n * n)
+                .transform(ChanFlux.stage(1, Pipeline::square))
+                .transform(ChanFlux.stage(1, Pipeline::square))
                 .doOnNext(out::println)
                 .blockLast();
     }
 
     @Override
     public void rx(PrintStream out) {
-        var stages = io.reactivex.rxjava3.schedulers.Schedulers.computation();
         Flowable.just(1, 2, 3, 4, 5)
-                .observeOn(stages).map(n -> n * n)
-                .observeOn(stages).map(n -> n * n)
+                .compose(ChanFlowable.stage(1, Pipeline::square))
+                .compose(ChanFlowable.stage(1, Pipeline::square))
                 .blockingForEach(out::println);
     }
 }

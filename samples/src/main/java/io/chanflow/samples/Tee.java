@@ -6,6 +6,8 @@ import static io.chanflow.Go.select;
 import io.chanflow.Channel;
 import io.chanflow.ReceiveChannel;
 import io.chanflow.SendChannel;
+import io.chanflow.reactor.ChanFlux;
+import io.chanflow.rx.ChanFlowable;
 import io.reactivex.rxjava3.core.Flowable;
 import java.io.PrintStream;
 import java.util.List;
@@ -15,8 +17,8 @@ import reactor.core.publisher.Flux;
  * Tee: each value goes to both outputs; the tee offers it to both in a select and disables the case that
  * took it (Go sets the channel variable to nil; Chanflow has {@link Channel#nil()}), so both readers go at
  * the slower one's pace. Deterministic: the reader takes one value from each output in turn. The reactive
- * forms multicast with {@code publish}, which also waits for the slower subscriber, and {@code zip} the two
- * copies back together.
+ * forms use the bridges' tee ({@code ChanFlux.tee}, {@code ChanFlowable.tee}), two branches paced by the
+ * slower, and read them in turn with {@code zip}.
  */
 public final class Tee implements Sample {
     @Override
@@ -68,16 +70,16 @@ public final class Tee implements Sample {
 
     @Override
     public void reactor(PrintStream out) {
-        Flux.range(1, 4)
-                .publish(in -> Flux.zip(in, in)) // two subscribers to one source
+        var outs = ChanFlux.tee(Flux.range(1, 4));
+        Flux.zip(outs.getT1(), outs.getT2()) // one value from each branch in turn
                 .doOnNext(t -> out.printf("out1: %d, out2: %d%n", t.getT1(), t.getT2()))
                 .blockLast();
     }
 
     @Override
     public void rx(PrintStream out) {
-        Flowable.range(1, 4)
-                .publish(in -> Flowable.zip(in, in, (v1, v2) -> String.format("out1: %d, out2: %d", v1, v2)))
+        var outs = ChanFlowable.tee(Flowable.range(1, 4));
+        Flowable.zip(outs.get(0), outs.get(1), (v1, v2) -> String.format("out1: %d, out2: %d", v1, v2))
                 .blockingForEach(out::println);
     }
 }

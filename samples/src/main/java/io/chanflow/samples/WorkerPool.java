@@ -5,16 +5,19 @@ import static io.chanflow.Go.go;
 import io.chanflow.Channel;
 import io.chanflow.ReceiveChannel;
 import io.chanflow.SendChannel;
+import io.chanflow.reactor.ChanFlux;
+import io.chanflow.rx.ChanFlowable;
 import io.reactivex.rxjava3.core.Flowable;
-import io.reactivex.rxjava3.core.Single;
 import java.io.PrintStream;
+import java.util.Comparator;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * Worker pool with results: three workers, a buffered jobs channel and a results channel. Results arrive
- * in any order, carry their job's number and are printed by job. The reactive forms run three jobs at a
- * time with {@code flatMapSequential}/{@code concatMapEager}, which emit in job order.
+ * in any order, carry their job's number and are printed by job. The reactive forms run the same
+ * {@link #worker} on three goroutines with the bridges' {@code stage(3, WorkerPool::worker)}
+ * ({@code ChanFlux.stage} through {@code transform}, {@code ChanFlowable.stage} through {@code compose}),
+ * then sort the results by job.
  */
 public final class WorkerPool implements Sample {
     @Override
@@ -64,8 +67,8 @@ public final class WorkerPool implements Sample {
     @Override
     public void reactor(PrintStream out) {
         Flux.range(1, 8)
-                .flatMapSequential(j -> Mono.fromCallable(() -> new Result(j, collatz(j)))
-                        .subscribeOn(reactor.core.scheduler.Schedulers.parallel()), 3)
+                .transform(ChanFlux.stage(3, WorkerPool::worker)) // three workers; results in any order
+                .sort(Comparator.comparingInt(Result::job))
                 .doOnNext(r -> out.printf("job %d: %d steps%n", r.job(), r.steps()))
                 .blockLast();
     }
@@ -73,9 +76,8 @@ public final class WorkerPool implements Sample {
     @Override
     public void rx(PrintStream out) {
         Flowable.range(1, 8)
-                .concatMapEager(j -> Single.fromCallable(() -> new Result(j, collatz(j)))
-                        .subscribeOn(io.reactivex.rxjava3.schedulers.Schedulers.computation())
-                        .toFlowable(), 3, 1)
+                .compose(ChanFlowable.stage(3, WorkerPool::worker)) // three workers; results in any order
+                .sorted(Comparator.comparingInt(Result::job))
                 .blockingForEach(r -> out.printf("job %d: %d steps%n", r.job(), r.steps()));
     }
 }
