@@ -4,6 +4,9 @@ import io.chanflow.ReceiveChannel;
 import io.chanflow.SendChannel;
 import io.chanflow.context.CancelContext;
 import io.chanflow.context.Context;
+import io.chanflow.pattern.Distribution;
+import io.chanflow.pattern.Worker;
+import java.util.List;
 import java.util.Objects;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
@@ -336,5 +339,69 @@ public final class ReactiveChannels {
             public void cancel() {}
         });
         s.onError(why);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The core patterns as publishers: Pipeline.fanIn, Pipeline.fanOut, WorkerPool
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * {@link io.chanflow.pattern.Pipeline#fanIn} over publishers: each subscription turns every source into
+     * a channel ({@link #channel(Publisher, Context, int)}: {@code prefetch}, then 75 % refills) and
+     * publishes the merge. Values of one source keep their order; sources interleave. Completes when every
+     * source has; the first source error ends it with that error (the others are cancelled); a cancel
+     * cancels every source.
+     *
+     * @param sources the sources, subscribed when the result is
+     * @param prefetch requested ahead per source, at least 1
+     * @param <T> the element type
+     * @return the merged publisher
+     */
+    public static <T> Publisher<T> fanIn(List<? extends Publisher<? extends T>> sources, int prefetch) {
+        return Patterns.fanIn(sources, prefetch);
+    }
+
+    /**
+     * {@link io.chanflow.pattern.Pipeline#fanOut} over a publisher: {@code n} branches, each value of
+     * {@code source} goes to exactly one of them, chosen by {@code how}. The source is subscribed (once) when
+     * the first branch is; every branch must be subscribed, for the distributor waits for the branch it
+     * chose (round-robin) or for any ready one (first-free). All branches end together as the source did (a
+     * source error reaches every branch). A branch's cancel cancels the fan-out: the source is cancelled and
+     * the other branches end with the context's {@link io.chanflow.context.ContextDoneException}.
+     *
+     * @param source the source
+     * @param n the number of branches, at least 1
+     * @param how round-robin or first-free
+     * @param prefetch requested ahead of the distributor, at least 1
+     * @param <T> the element type
+     * @return the {@code n} branches
+     */
+    public static <T> List<Publisher<T>> fanOut(Publisher<? extends T> source, int n,
+                                                Distribution how, int prefetch) {
+        return Patterns.fanOut(source, n, how, prefetch);
+    }
+
+    /**
+     * {@link io.chanflow.pattern.WorkerPool} over a publisher: each subscription starts a pool of
+     * {@code workers} goroutines behind a queue of {@code queue} jobs, submits the source's values as jobs
+     * (requesting {@code prefetch}, then 75 % refills, as jobs are queued) and publishes the results in the
+     * order they finish. The source's completion shuts the pool down gracefully (every job's result is
+     * delivered, then onComplete); a source error does the same and then signals that error. A job that
+     * throws ends the stream with what it threw and cancels the source; a cancel stops the pool and cancels
+     * the source.
+     *
+     * @param source the jobs
+     * @param workers the number of workers, at least 1
+     * @param queue the job queue's capacity, 0 for a hand-off
+     * @param worker the job function; {@code null} results are skipped
+     * @param prefetch requested ahead of the queue, at least 1
+     * @param <T> the job type
+     * @param <R> the result type
+     * @return the results
+     */
+    public static <T, R> Publisher<R> workerPool(Publisher<? extends T> source, int workers, int queue,
+                                                 Worker<? super T, ? extends R> worker,
+                                                 int prefetch) {
+        return Patterns.workerPool(source, workers, queue, worker, prefetch);
     }
 }

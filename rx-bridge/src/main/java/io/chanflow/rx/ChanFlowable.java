@@ -4,6 +4,10 @@ import io.chanflow.ReceiveChannel;
 import io.chanflow.SendChannel;
 import io.chanflow.context.CancelContext;
 import io.chanflow.context.Context;
+import io.chanflow.pattern.Distribution;
+import io.chanflow.pattern.Pipeline;
+import io.chanflow.pattern.Worker;
+import io.chanflow.pattern.WorkerPool;
 import io.chanflow.reactive.ReactiveChannels;
 import io.chanflow.reactive.StageBody;
 import io.chanflow.reactive.StageMapper;
@@ -173,5 +177,52 @@ public final class ChanFlowable {
      */
     public static <T> Flowable<T> bridge(Publisher<? extends Publisher<? extends T>> sources) {
         return Flowable.fromPublisher(ReactiveChannels.bridge(sources, ReactiveChannels.DEFAULT_PREFETCH));
+    }
+
+    /**
+     * Go's fan-in over Flowables: {@link Pipeline#fanIn} on the sources turned into channels; see
+     * {@link ReactiveChannels#fanIn}. Prefetch {@value ReactiveChannels#DEFAULT_PREFETCH} per source.
+     *
+     * @param sources the sources, subscribed when the result is
+     * @param <T> the element type
+     * @return the merged flowable
+     */
+    @SafeVarargs
+    public static <T> Flowable<T> fanIn(Publisher<? extends T>... sources) {
+        return Flowable.fromPublisher(ReactiveChannels.<T>fanIn(List.of(sources), ReactiveChannels.DEFAULT_PREFETCH));
+    }
+
+    /**
+     * Go's fan-out (distribute): {@code n} flowables, each value of {@code source} to exactly one of them; see
+     * {@link ReactiveChannels#fanOut} (every branch must be subscribed; one branch's cancel cancels all).
+     * Prefetch {@value ReactiveChannels#DEFAULT_PREFETCH}.
+     *
+     * @param source the source, subscribed when the first branch is
+     * @param n the number of branches, at least 1
+     * @param how round-robin or first-free
+     * @param <T> the element type
+     * @return the branches
+     */
+    public static <T> List<Flowable<T>> fanOut(Publisher<? extends T> source, int n, Distribution how) {
+        return ReactiveChannels.<T>fanOut(source, n, how, ReactiveChannels.DEFAULT_PREFETCH).stream()
+                .map(Flowable::fromPublisher)
+                .toList();
+    }
+
+    /**
+     * Go's worker pool as an operator, for {@code compose}: {@link WorkerPool} with {@code workers}
+     * goroutines behind a queue of {@code queue} jobs, results in the order they finish; see
+     * {@link ReactiveChannels#workerPool}. Prefetch {@value ReactiveChannels#DEFAULT_PREFETCH}.
+     *
+     * @param workers the number of workers, at least 1
+     * @param queue the job queue's capacity, 0 for a hand-off
+     * @param worker the job function, given the pool's context
+     * @param <T> the job type
+     * @param <R> the result type
+     * @return the operator
+     */
+    public static <T, R> FlowableTransformer<T, R> workerPool(int workers, int queue, Worker<? super T, ? extends R> worker) {
+        return upstream -> Flowable.fromPublisher(
+                ReactiveChannels.<T, R>workerPool(upstream, workers, queue, worker, ReactiveChannels.DEFAULT_PREFETCH));
     }
 }
