@@ -124,7 +124,7 @@ final class Chan<E> implements Channel<E> {
 
     @Override
     public boolean trySend(E value, Duration timeout) throws InterruptedException {
-        return send0(value, true, System.nanoTime() + timeout.toNanos());
+        return send0(value, true, System.nanoTime() + Go.nanos(timeout));
     }
 
     private boolean send0(E value, boolean timed, long deadline) throws InterruptedException {
@@ -221,7 +221,7 @@ final class Chan<E> implements Channel<E> {
 
     @Override
     public E tryReceive(Duration timeout) throws InterruptedException {
-        Object r = receive0(true, System.nanoTime() + timeout.toNanos());
+        Object r = receive0(true, System.nanoTime() + Go.nanos(timeout));
         return r == NOT_READY ? null : valueOrThrow(r);
     }
 

@@ -67,7 +67,7 @@ public final class DoneChannel implements Done {
     public boolean await(Duration timeout) throws InterruptedException {
         return Select.select(
                 SelectCase.receiveOk(chan, r -> true),
-                SelectCase.timeout(timeout.toNanos(), () -> false));
+                SelectCase.timeout(Go.nanos(timeout), () -> false));
     }
 
     @Override

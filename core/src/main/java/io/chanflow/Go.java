@@ -63,7 +63,12 @@ public final class Go {
             }
         });
         Goroutines.register(t, info); // before start, so a snapshot never misses a goroutine
-        t.start();
+        try {
+            t.start();
+        } catch (Throwable e) {
+            Goroutines.ended(t);
+            throw e;
+        }
         return t;
     }
 
@@ -176,12 +181,14 @@ public final class Go {
         return SelectCase.timeout(nanos(d), SelectCase.statement(body));
     }
 
-    private static long nanos(Duration d) {
+    /** A duration in nanoseconds, saturated to +-73 years so that nanoTime() + it cannot overflow. */
+    static long nanos(Duration d) {
         Objects.requireNonNull(d, "duration");
+        long cap = Long.MAX_VALUE / 4;
         try {
-            return d.toNanos();
+            return Math.max(-cap, Math.min(cap, d.toNanos()));
         } catch (ArithmeticException tooLong) {
-            return d.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE / 2;
+            return d.isNegative() ? -cap : cap;
         }
     }
 
@@ -190,7 +197,9 @@ public final class Go {
     // ---------------------------------------------------------------------------------------------
 
     /**
-     * Go's {@code time.After(d)}: a channel that receives the time once, after {@code d}.
+     * Go's {@code time.After(d)}: a channel that receives the time once, after {@code d}. The timer behind
+     * it stays scheduled until it fires; in a loop with a long {@code d}, prefer the select case
+     * {@link #after(Duration, Action)}, which needs no timer.
      *
      * @param d the delay
      * @return the receive side of a new timer's channel

@@ -44,7 +44,7 @@ final class NilChan<E> implements Channel<E> {
     @Override
     public boolean trySend(E value, Duration timeout) throws InterruptedException {
         Objects.requireNonNull(value, "channel elements must not be null");
-        return Select.select(SelectCase.timeout(timeout.toNanos(), () -> false));
+        return Select.select(SelectCase.timeout(Go.nanos(timeout), () -> false));
     }
 
     @Override
@@ -80,7 +80,7 @@ final class NilChan<E> implements Channel<E> {
 
     @Override
     public E tryReceive(Duration timeout) throws InterruptedException {
-        return Select.select(SelectCase.timeout(timeout.toNanos(), () -> null));
+        return Select.select(SelectCase.timeout(Go.nanos(timeout), () -> null));
     }
 
     @Override
@@ -103,7 +103,7 @@ final class NilChan<E> implements Channel<E> {
         @Override public boolean isDone() { return false; }
         @Override public void await() throws InterruptedException { blockForever(); }
         @Override public boolean await(Duration timeout) throws InterruptedException {
-            return Select.select(SelectCase.timeout(timeout.toNanos(), () -> false));
+            return Select.select(SelectCase.timeout(Go.nanos(timeout), () -> false));
         }
         @Override public <R> SelectCase<R> onDone(Action<? extends R> body) {
             Objects.requireNonNull(body, "case body");

@@ -58,6 +58,7 @@ public final class Ticker {
      * @throws IllegalArgumentException if {@code period} is not positive
      */
     public void reset(Duration period) {
+        checkPeriod(period); // Go checks first: a bad reset leaves the ticker as it was
         lock.lock();
         try {
             cancel();
@@ -76,12 +77,17 @@ public final class Ticker {
         }
     }
 
-    private void schedule(Duration period) {
+    private static long checkPeriod(Duration period) {
         Objects.requireNonNull(period, "period");
-        long nanos = period.toNanos();
+        long nanos = Go.nanos(period);
         if (nanos <= 0) {
             throw new IllegalArgumentException("non-positive interval for Ticker: " + period);
         }
+        return nanos;
+    }
+
+    private void schedule(Duration period) {
+        long nanos = checkPeriod(period);
         long gen = generation;
         pending = Timers.SCHEDULER.scheduleAtFixedRate(() -> tick(gen), nanos, nanos, TimeUnit.NANOSECONDS);
     }

@@ -48,8 +48,9 @@ public final class Timer {
     /**
      * Stops the timer: Go's {@code t.Stop()}.
      *
-     * @return {@code true} if this call stopped it before it fired, {@code false} if it had already fired
-     *     or been stopped
+     * @return {@code true} if this call stopped it before it delivered a value (it had not fired, or its
+     *     value was still unreceived and is now dropped, as in Go 1.23), {@code false} if it had already
+     *     been stopped or its value received
      */
     public boolean stop() {
         lock.lock();
@@ -78,17 +79,24 @@ public final class Timer {
         }
     }
 
+    /**
+     * Call holding the lock. Stops the pending firing and drops an undelivered value (Go 1.23): true if
+     * either was there, so "this call stopped a timer that had not delivered".
+     */
     private boolean cancel() {
-        generation++;
-        c.tryReceive(); // drop a value sent before this call (Go 1.23 semantics)
-        ScheduledFuture<?> f = pending;
+        generation++; // a firing already running for the old schedule sends nothing
+        boolean drained = c.tryReceive() != null;
+        ScheduledFuture<?> f = pending; // under the lock, non-null exactly while not yet fired
         pending = null;
-        return f != null && f.cancel(false);
+        if (f != null) {
+            f.cancel(false);
+        }
+        return f != null || drained;
     }
 
     private void schedule(Duration d) {
         long gen = generation;
-        pending = Timers.SCHEDULER.schedule(() -> fire(gen), Math.max(0, d.toNanos()), TimeUnit.NANOSECONDS);
+        pending = Timers.SCHEDULER.schedule(() -> fire(gen), Math.max(0, Go.nanos(d)), TimeUnit.NANOSECONDS);
     }
 
     private void fire(long gen) {

@@ -92,6 +92,40 @@ class GoroutineAndTimeTest {
     }
 
     @Test
+    void stoppingAFiredTimerWhoseValueIsUnreceivedDropsItAndReportsTrue() throws Exception {
+        Timer t = Go.newTimer(Duration.ZERO);
+        org.awaitility.Awaitility.await().until(() -> t.c().len() == 1);
+        assertThat(t.stop()).as("Go 1.23: the undelivered value is dropped, stop reports true").isTrue();
+        assertThat(t.c().tryReceive()).isNull();
+        assertThat(t.stop()).isFalse();
+    }
+
+    @Test
+    void aBadTickerResetLeavesTheTickerRunning() throws Exception {
+        Ticker t = Go.tick(Duration.ofMillis(1));
+        try {
+            assertThatThrownBy(() -> t.reset(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(t.c().receive()).isNotNull();
+        } finally {
+            t.stop();
+        }
+    }
+
+    @Test
+    void distantTimeoutsSaturateInsteadOfOverflowing() throws Exception {
+        Timer t = Go.newTimer(ChronoUnitMax.FOREVER);
+        assertThat(t.stop()).isTrue();
+        Channel<Integer> ch = Channel.make(1);
+        assertThat(ch.trySend(1, ChronoUnitMax.FOREVER)).isTrue();
+        assertThat(ch.tryReceive(ChronoUnitMax.FOREVER)).isEqualTo(1);
+    }
+
+    /** Durations beyond what fits in a long of nanoseconds. */
+    private static final class ChronoUnitMax {
+        static final Duration FOREVER = Duration.ofSeconds(Long.MAX_VALUE / 2);
+    }
+
+    @Test
     void aTickerDropsTicksForASlowReceiver() throws Exception {
         Ticker t = Go.tick(Duration.ofMillis(1));
         try {

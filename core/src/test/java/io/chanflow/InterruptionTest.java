@@ -111,10 +111,19 @@ class InterruptionTest {
         AtomicIntegerArray sendOutcome = new AtomicIntegerArray(total); // 1 sent, 2 interrupted
         AtomicIntegerArray receivedCount = new AtomicIntegerArray(total);
         AtomicLong interruptsFired = new AtomicLong();
+        java.util.concurrent.CountDownLatch chaosStarted = new java.util.concurrent.CountDownLatch(1);
         List<Thread> ss = new ArrayList<>();
         for (int s = 0; s < senders; s++) {
             int base = s * perSender;
             ss.add(go(() -> {
+                // Start only once the chaos goroutine is firing: a sender interrupted while it waits here
+                // fails its first send, so interrupted sends are certain, not left to scheduling luck.
+                // (A park, not a spin: yielding senders could starve the chaos goroutine of a carrier.)
+                try {
+                    chaosStarted.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // keep it: this sender's first send must fail
+                }
                 for (int i = 0; i < perSender; i++) {
                     int v = base + i;
                     try {
@@ -157,7 +166,9 @@ class InterruptionTest {
             ThreadLocalRandom rnd = ThreadLocalRandom.current();
             while (!stop.get()) {
                 all.get(rnd.nextInt(all.size())).interrupt();
-                interruptsFired.incrementAndGet();
+                if (interruptsFired.incrementAndGet() == 100) {
+                    chaosStarted.countDown();
+                }
                 for (int spin = rnd.nextInt(2_000); spin > 0; spin--) {
                     Thread.onSpinWait();
                 }

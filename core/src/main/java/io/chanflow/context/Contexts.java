@@ -50,8 +50,8 @@ final class Contexts {
         CancelNode child = new CancelNode(parent, own ? deadline : null, anc);
         if (anc != null) {
             anc.adopt(child);
-        } else if (!(parent instanceof Node)) {
-            watchForeign(parent, child);
+        } else if (parent.done() != NEVER) {
+            watchForeign(parent, child); // a foreign Context, possibly under value nodes
         }
         if (own) {
             child.startTimer(Duration.between(Instant.now(), deadline));

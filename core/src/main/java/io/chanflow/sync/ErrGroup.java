@@ -1,7 +1,6 @@
 package io.chanflow.sync;
 
 import io.chanflow.Channel;
-import io.chanflow.Go;
 import io.chanflow.Task;
 import io.chanflow.context.CancelContext;
 import io.chanflow.context.Context;
@@ -125,21 +124,26 @@ public final class ErrGroup {
     }
 
     private void start(Task task, Channel<Object> s) {
-        wg.add(1);
-        Go.go(() -> {
-            try {
-                task.run();
-            } catch (Throwable e) {
-                if (firstError.compareAndSet(null, e) && ctx != null) {
-                    ctx.cancel(e);
+        try {
+            wg.go(() -> {
+                try {
+                    task.run();
+                } catch (Throwable e) {
+                    if (firstError.compareAndSet(null, e) && ctx != null) {
+                        ctx.cancel(e);
+                    }
+                } finally {
+                    if (s != null) {
+                        s.tryReceive();
+                    }
                 }
-            } finally {
-                if (s != null) {
-                    s.tryReceive();
-                }
-                wg.done();
+            });
+        } catch (Throwable e) {
+            if (s != null) {
+                s.tryReceive(); // the goroutine never started: give its slot back
             }
-        });
+            throw e;
+        }
     }
 
     /**

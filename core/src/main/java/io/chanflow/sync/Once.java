@@ -29,8 +29,8 @@ public final class Once {
      */
     public void run(Runnable f) {
         Objects.requireNonNull(f, "f");
-        if (done) {
-            return;
+        if (done || lock.isHeldByCurrentThread()) {
+            return; // done, or called from inside the function itself: never run a second function
         }
         lock.lock();
         try {

@@ -64,6 +64,10 @@ public final class Semaphore {
      * @throws InterruptedException if interrupted first (nothing held)
      */
     public void acquire(Context ctx, long n) throws InterruptedException {
+        check(n);
+        if (Thread.interrupted()) {
+            throw new InterruptedException(); // like every blocking call: no effect when interrupted on entry
+        }
         Waiter w = enqueueOrTake(n);
         if (w == null) {
             return;

@@ -89,13 +89,18 @@ public final class WaitGroup {
     public Thread go(Task task) {
         Objects.requireNonNull(task, "task");
         add(1);
-        return Go.go(() -> {
-            try {
-                task.run();
-            } finally {
-                done();
-            }
-        });
+        try {
+            return Go.go(() -> {
+                try {
+                    task.run();
+                } finally {
+                    done();
+                }
+            });
+        } catch (Throwable e) {
+            done(); // the goroutine never started
+            throw e;
+        }
     }
 
     /**

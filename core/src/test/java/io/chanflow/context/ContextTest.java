@@ -212,6 +212,34 @@ class ContextTest {
         assertThat(Optional.empty()).isEmpty();
     }
 
+    @Test
+    void aForeignParentIsWatchedThroughValueContexts() throws Exception {
+        CancelContext inner = Context.withCancel(Context.background());
+        Context foreign = foreignView(inner);
+        CancelContext child = Context.withCancel(Context.withValue(foreign, Context.key("k"), "v"));
+        inner.cancel();
+        child.done().await();
+        assertThat(child.err()).isEqualTo(ContextError.CANCELED);
+    }
+
+    @Test
+    void aDistantDeadlineIsAcceptedAndStartsNothingOverflowing() {
+        CancelContext ctx = Context.withDeadline(Context.background(), Instant.MAX);
+        assertThat(ctx.err()).isNull();
+        ctx.cancel();
+        assertThat(ctx.err()).isEqualTo(ContextError.CANCELED);
+    }
+
+    private static Context foreignView(Context inner) {
+        return new Context() {
+            @Override public Done done() { return inner.done(); }
+            @Override public ContextError err() { return inner.err(); }
+            @Override public Throwable cause() { return inner.cause(); }
+            @Override public Optional<Instant> deadline() { return Optional.empty(); }
+            @Override public <T> T value(Key<T> key) { return null; }
+        };
+    }
+
     /** A Context implementation that is not ours: its cancellation must still reach our children. */
     @Test
     void aForeignParentContextIsWatched() throws Exception {

@@ -284,6 +284,25 @@ class SyncTest {
     }
 
     @Test
+    void aOnceCalledFromInsideItsOwnFunctionRunsNothingMore() {
+        Once once = new Once();
+        AtomicInteger n = new AtomicInteger();
+        once.run(() -> {
+            n.incrementAndGet();
+            once.run(() -> n.addAndGet(100));
+        });
+        assertThat(n.get()).isEqualTo(1);
+    }
+
+    @Test
+    void semaphoreAcquireOnAnInterruptedThreadThrowsAndHoldsNothing() {
+        Semaphore s = new Semaphore(1);
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(() -> s.acquire(1)).isInstanceOf(InterruptedException.class);
+        assertThat(s.tryAcquire(1)).isTrue();
+    }
+
+    @Test
     void onceValueComputesOnceAndRethrowsAFailureEveryTime() {
         AtomicInteger calls = new AtomicInteger();
         Supplier<Integer> v = Once.value(calls::incrementAndGet);
