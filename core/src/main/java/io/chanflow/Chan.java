@@ -315,8 +315,12 @@ final class Chan<E> implements Channel<E> {
      * short critical section.
      */
     void lockWithoutParking() {
+        // Test-and-test-and-set, without Thread.onSpinWait: BlockHound counts onSpinWait as blocking, and
+        // these operations are promised never to block on a reactive thread.
         while (!lock.tryLock()) {
-            Thread.onSpinWait();
+            while (lock.isLocked()) {
+                // spin: the holder is running a short critical section
+            }
         }
     }
 
