@@ -44,21 +44,12 @@ final class Patterns {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(how, "how");
         CancelContext ctx = Context.withCancel(Context.background());
-        // started by the first branch subscribed; one distribution for all branches
-        class Outputs {
-            private List<ReceiveChannel<T>> outs;
-
-            synchronized List<ReceiveChannel<T>> get() {
-                if (outs == null) {
-                    outs = Pipeline.fanOut(ctx, ReactiveChannels.channel(source, ctx, prefetch), n, how);
-                }
-                return outs;
-            }
-        }
         if (n < 1) {
             throw new IllegalArgumentException("n < 1: " + n);
         }
-        Outputs outputs = new Outputs();
+        // started by the first branch subscribed; one distribution for all branches (Once: no synchronized)
+        java.util.function.Supplier<List<ReceiveChannel<T>>> outputs = io.chanflow.sync.Once.value(
+                () -> Pipeline.fanOut(ctx, ReactiveChannels.channel(source, ctx, prefetch), n, how));
         List<Publisher<T>> branches = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int index = i;
