@@ -78,11 +78,14 @@ final class Select {
         Op op = null;
         Op wake = null;
         Waiter[] waiters = null;
-        int[] perm = permutation(n);
+        // A uniformly random order of the cases: packed in a long (4 bits an index) when it fits, so the
+        // common select of up to 16 cases allocates no array for it.
+        int[] perm = n > 16 ? permutation(n) : null;
+        long packed = n > 16 ? 0 : packedPermutation(n);
         lockAll(order, m);
         try {
             for (int k = 0; k < n && chosen < 0; k++) {
-                int i = perm[k];
+                int i = perm != null ? perm[k] : (int) (packed >>> (k << 2)) & 15;
                 SelectCase<? extends R> c = cases[i];
                 Object r = switch (c.kind) {
                     case RECEIVE, RECEIVE_OK -> c.chan == null ? Chan.NOT_READY : c.chan.pollReceiveLocked();
@@ -105,7 +108,7 @@ final class Select {
                 // random order, so when a partner arrives it picks among them uniformly (Go's selectgo
                 // does the same, for the same reason).
                 for (int k = 0; k < n; k++) {
-                    int i = perm[k];
+                    int i = perm != null ? perm[k] : (int) (packed >>> (k << 2)) & 15;
                     SelectCase<? extends R> c = cases[i];
                     if (c.chan == null) {
                         continue;
@@ -229,6 +232,19 @@ final class Select {
         for (int i = m - 1; i >= 0; i--) {
             order[i].lock.unlock();
         }
+    }
+
+    /** A uniformly random permutation of 0..n-1, n <= 16, index k in bits 4k..4k+3 (Fisher-Yates). */
+    private static long packedPermutation(int n) {
+        long p = 0;
+        ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        for (int i = 0; i < n; i++) {
+            int j = rnd.nextInt(i + 1);
+            long atJ = (p >>> (j << 2)) & 15;
+            p = (p & ~(15L << (i << 2))) | (atJ << (i << 2)); // p[i] = p[j]
+            p = (p & ~(15L << (j << 2))) | ((long) i << (j << 2)); // p[j] = i
+        }
+        return p;
     }
 
     /** A uniformly random permutation of 0..n-1 (Fisher-Yates). */

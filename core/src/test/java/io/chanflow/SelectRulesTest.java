@@ -55,6 +55,35 @@ class SelectRulesTest {
         assertThat(chi2).as("chi-square of %s", java.util.Arrays.toString(counts)).isLessThan(40.0);
     }
 
+    /** Sixteen ready cases (the most the allocation-free permutation holds): chi-square, 15 degrees of freedom. */
+    @Test
+    void rule8_aChoiceAmongSixteenReadyCasesIsUniform() throws Exception {
+        int n = 16;
+        List<Channel<Integer>> chans = new ArrayList<>();
+        List<SelectCase<Integer>> cases = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Channel<Integer> c = Channel.make(1);
+            chans.add(c);
+            int k = i;
+            cases.add(c.onReceive(v -> k));
+        }
+        int trials = 32_000;
+        int[] counts = new int[n];
+        for (int t = 0; t < trials; t++) {
+            for (Channel<Integer> c : chans) {
+                c.trySend(1);
+            }
+            counts[Go.<Integer>select(cases)]++;
+        }
+        double expected = (double) trials / n;
+        double chi2 = 0;
+        for (int c : counts) {
+            chi2 += (c - expected) * (c - expected) / expected;
+        }
+        // P(chi2 > 80 | 15 df) is about 1e-10.
+        assertThat(chi2).as("chi-square of %s", java.util.Arrays.toString(counts)).isLessThan(80.0);
+    }
+
     @Test
     void rule8_mixedSendAndReceiveCasesAreAlsoChosenUniformly() throws Exception {
         Channel<Integer> in = Channel.make(1);
