@@ -211,7 +211,7 @@ class ChanFluxTest {
                 }));
         StepVerifier.create(out, 1)
                 .then(() -> source.next(1, 2, 3))
-                .expectNext(1)
+                .expectNextMatches(v -> v >= 1 && v <= 3) // three unordered workers: any may finish first
                 .thenCancel()
                 .verify();
         await().untilAsserted(source::assertCancelled);
