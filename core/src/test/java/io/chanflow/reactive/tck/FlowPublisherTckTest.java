@@ -20,7 +20,7 @@ public class FlowPublisherTckTest extends FlowPublisherVerification<Long> {
 
     @Override
     public Flow.Publisher<Long> createFlowPublisher(long elements) {
-        Tck.Source src = Tck.source(elements);
+        Tck.Source<Long> src = Tck.source(elements);
         return FlowChannels.publisher(src.channel(), src.producer());
     }
 
