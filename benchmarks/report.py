@@ -6,6 +6,8 @@ Inputs (in the results directory given as the only argument, as written by run.s
   go.txt        `go test -bench` output; 'ns/item' if the benchmark reports it, else 'ns/op'
   w5mem.jsonl   one JSON line per W5 memory run (Java: W5Memory, Go: cmd/w5mem)
 Outputs (same directory): table.md (Markdown), table.txt (plain, also printed), plot.tsv (for Plot).
+The tables: channels (Chanflow, Go, Jox, JDK), W5 memory, and the bridges (Chanflow's Reactor/RxJava
+bridges against publishOn/observeOn, flatMap and parallel().runOn(); not plotted).
 
   report.py RESULTS_DIR --compare BASELINE_DIR
 prints instead what changed for Chanflow between two runs (ns/op before, after, after/before), Markdown,
@@ -52,6 +54,39 @@ TARGETS = {
 for k in ORDER:
     if k.startswith("Jox"):
         TARGETS[k] = ("Jox", 0.5)
+
+# The bridge workloads of issue 6 (BridgeThroughput, StageVsFlatMap): Chanflow's Reactive Streams bridges
+# against Reactor's and RxJava's own operators. They get a table of their own, since their baseline is a
+# reactive operator, not a channel: one row per (workload, baseline), the ratio as throughput.
+BRIDGE_CLASSES = ("BridgeThroughput", "StageVsFlatMap")
+BRIDGE_ORDER = [
+    "BridgeThroughput/lib=reactor/source=sync", "BridgeThroughput/lib=reactor/source=async",
+    "BridgeThroughput/lib=rx/source=sync", "BridgeThroughput/lib=rx/source=async",
+    "StageVsFlatMap/lib=reactor", "StageVsFlatMap/lib=rx",
+]
+LABELS.update({
+    "BridgeThroughput/lib=reactor/source=sync": "Flux->chan(256)->Flux, range pulled",
+    "BridgeThroughput/lib=reactor/source=async": "Flux->chan(256)->Flux, range on own thread",
+    "BridgeThroughput/lib=rx/source=sync": "Flowable->chan(256)->Flowable, range pulled",
+    "BridgeThroughput/lib=rx/source=async": "Flowable->chan(256)->Flowable, range on own thread",
+    "StageVsFlatMap/lib=reactor": "stage(4) on Flux, ~200 ns work/value",
+    "StageVsFlatMap/lib=rx": "stage(4) on Flowable, ~200 ns work/value",
+})
+# (class, lib, JMH method) -> what the baseline is.
+BASELINES = {
+    ("BridgeThroughput", "reactor", "baseline"): "Reactor publishOn(single, 256)",
+    ("BridgeThroughput", "rx", "baseline"): "RxJava observeOn(single, 256)",
+    ("StageVsFlatMap", "reactor", "flatMap"): "Reactor flatMap(subscribeOn(parallel), 4)",
+    ("StageVsFlatMap", "reactor", "parallel"): "Reactor parallel(4).runOn(parallel)",
+    ("StageVsFlatMap", "rx", "flatMap"): "RxJava flatMap(subscribeOn(computation), 4)",
+    ("StageVsFlatMap", "rx", "parallel"): "RxJava parallel(4).runOn(computation)",
+}
+# Issue 6: the channel bridge >= 1.0x the throughput of publishOn(256) (observeOn(256) likewise).
+BRIDGE_TARGETS = {"BridgeThroughput": 1.0}
+
+
+def is_bridge(key):
+    return key.split("/")[0] in BRIDGE_CLASSES
 
 
 def jmh_key(bench, params):
@@ -135,12 +170,39 @@ def fmt_ratio(x):
     return "-" if x is None else "%.2f" % x
 
 
+def fmt_err(rel):
+    return "" if rel is None else "%.0f%%" % (100 * rel)
+
+
+def bridge_table(jmh):
+    """Rows of the bridge table: Chanflow against each reactive baseline, throughput ratio and target."""
+    keys = [k for k in BRIDGE_ORDER if k in jmh] + sorted(k for k in jmh if is_bridge(k) and k not in BRIDGE_ORDER)
+    rows = []
+    for key in keys:
+        cls = key.split("/")[0]
+        lib_param = re.search(r"lib=(\w+)", key)
+        lib = lib_param.group(1) if lib_param else ""
+        cf = jmh[key].get("chanflow")
+        for method in sorted(m for m in jmh[key] if m != "chanflow"):
+            base = jmh[key][method]
+            ratio = base[0] / cf[0] if cf and base[0] else None
+            target, met = "", ""
+            if cls in BRIDGE_TARGETS:
+                target = ">= %.2fx" % BRIDGE_TARGETS[cls]
+                met = "-" if ratio is None else ("yes" if ratio >= BRIDGE_TARGETS[cls] else "NO")
+            rows.append([LABELS.get(key, key), fmt_ns(cf[0] if cf else None), fmt_err(cf[1] if cf else None),
+                         BASELINES.get((cls, lib, method), method), fmt_ns(base[0]), fmt_err(base[1]),
+                         "-" if ratio is None else "%.2fx" % ratio, target, met])
+    return rows
+
+
 def main(results):
     jmh = load_jmh(os.path.join(results, "jmh.json"))
     go = load_go(os.path.join(results, "go.txt"))
     mem = load_mem(os.path.join(results, "w5mem.jsonl"))
 
-    keys = [k for k in ORDER if k in jmh or k in go] + sorted(k for k in set(jmh) | set(go) if k not in ORDER)
+    keys = [k for k in ORDER if k in jmh or k in go] + sorted(k for k in set(jmh) | set(go)
+                                                             if k not in ORDER and not is_bridge(k))
     rows = []
     for key in keys:
         impls = jmh.get(key, {})
@@ -173,7 +235,7 @@ def main(results):
             target = "<= %.2fx %s" % (limit, col)
             met = "-" if ratio is None else ("yes" if ratio <= limit else "NO")
         table.append([r["label"], fmt_ns(r["chanflow"]),
-                      "" if r["err"] is None else "%.0f%%" % (100 * r["err"]),
+                      fmt_err(r["err"]),
                       fmt_ns(r["go"]), fmt_ns(r["jox"]), fmt_ns(r["jdk"]), r["jdk_name"],
                       fmt_ratio(cg), fmt_ratio(cj), target, met])
 
@@ -192,13 +254,19 @@ def main(results):
         mem_rows.append([impl, str(r["n"]), "%.0f" % r["peak_rss_mb"], "%.0f" % r["live_heap_mb"],
                          "%.0f" % r["live_bytes_per_goroutine"], fmt_ratio(ratio), target, met])
 
-    md = [markdown(header, table)]
-    txt = [plain(header, table)]
-    if mem_rows:
-        md.append(markdown(mem_header, mem_rows))
-        txt.append(plain(mem_header, mem_rows))
+    bridge_header = ["bridge workload", "Chanflow ns/op", "±", "baseline", "baseline ns/op", "±",
+                     "Chanflow throughput / baseline", "target", "met"]
+    bridge_rows = bridge_table(jmh)
+
+    # Every table that has rows (a --filter may leave only some); the channel table at least.
+    tables = [(h, t) for h, t in ((header, table), (mem_header, mem_rows), (bridge_header, bridge_rows)) if t]
+    md = [markdown(h, t) for h, t in tables or [(header, table)]]
+    txt = [plain(h, t) for h, t in tables or [(header, table)]]
     notes = ("ns/op: ns per item (JMH ':items'; Go 'ns/item' or Go's own ns/op). '±': JMH's 99.9% "
              "confidence half-width of the Chanflow score. JDK: the fastest JDK queue for that shape.")
+    if bridge_rows:
+        notes += (" Bridges: one item = one value; throughput = baseline ns / Chanflow ns (above 1: Chanflow "
+                  "moves more values per second); '±' after each score is its own half-width.")
     open(os.path.join(results, "table.md"), "w").write("\n\n".join(md) + "\n\n" + notes + "\n")
     open(os.path.join(results, "table.txt"), "w").write("\n\n".join(txt) + "\n")
     print("\n\n".join(txt))

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Chanflow's benchmark suite (issue 6), in one command: builds the JMH jar, runs JMH (JSON), W5's memory
-# probes and `go test -bench` back to back, then prints one table (Chanflow, Go, Jox, JDK, ratios) and draws
-# a PNG plot. See BENCHMARKS.md at the repository root.
+# probes and `go test -bench` back to back, then prints one table (Chanflow, Go, Jox, JDK, ratios), the W5
+# memory and bridge (Reactor/RxJava baselines) tables, and draws a PNG plot. See BENCHMARKS.md at the root.
 #
 #   benchmarks/run.sh            the full run: issue 6's batch sizes, 1 fork, 2 warm-up + 3 measured
 #                                iterations of 1 s per benchmark (about 20-25 minutes on 2 cores)
