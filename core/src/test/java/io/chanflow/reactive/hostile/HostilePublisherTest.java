@@ -14,6 +14,8 @@ import io.chanflow.context.Context;
 import io.chanflow.context.ContextDoneException;
 import io.chanflow.reactive.hostile.Peers.Bridge;
 import io.chanflow.reactive.hostile.Peers.Drained;
+import io.chanflow.reactive.hostile.Peers.NullSignal;
+import io.chanflow.reactive.hostile.Peers.RacingPublisher;
 import io.chanflow.reactive.hostile.Peers.ScriptedPublisher;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,10 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Timeout;
@@ -35,13 +34,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.reactivestreams.Publisher;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
 
 /**
  * Publishers that break the Reactive Streams rules, against both bridges that subscribe to a publisher
- * ({@code ReactiveChannels.channel(publisher, n)} and {@code ReactiveChannels.subscriber(sendChannel)}).
+ * ({@code ReactiveChannels.channel(publisher, n)} and {@code ReactiveChannels.subscriber(sendChannel)}) and
+ * their {@link java.util.concurrent.Flow} twins ({@code FlowChannels.channel}, {@code FlowChannels.subscriber}).
  * Each case has one defined outcome, named with the rule (§) it breaks; in every case the channel ends
  * consistent: the values the protocol allowed are received once each, in order, the channel is closed
  * (with a cause where the protocol was broken) and no goroutine is left behind (the leak check runs after
@@ -155,24 +152,6 @@ class HostilePublisherTest {
                     .containsExactlyElementsOf(range(0, d.values().size()))
                     .hasSizeGreaterThanOrEqualTo(beforeComplete.get());
         }
-    }
-
-    /** A null where the protocol wants a value or a cause. */
-    enum NullSignal {
-        ON_NEXT {
-            @Override
-            void send(ScriptedPublisher p) {
-                p.nextNull();
-            }
-        },
-        ON_ERROR {
-            @Override
-            void send(ScriptedPublisher p) {
-                p.error(null);
-            }
-        };
-
-        abstract void send(ScriptedPublisher p);
     }
 
     static Stream<Arguments> bridgesAndNullSignals() {
@@ -314,74 +293,6 @@ class HostilePublisherTest {
             latch.await();
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Breaks §1.3 only: honours demand exactly, but calls onNext from {@code threads} threads at once. The
-     * last thread to finish calls onComplete, after every other onNext returned.
-     */
-    static final class RacingPublisher implements Publisher<Integer> {
-        private final int total;
-        private final int threads;
-        final AtomicLong requested = new AtomicLong();
-        private final AtomicLong demand = new AtomicLong();
-        private final AtomicInteger next = new AtomicInteger();
-        private final AtomicBoolean cancelled = new AtomicBoolean();
-        /** Which thread emitted each value. */
-        final Map<Integer, Integer> emitter = new ConcurrentHashMap<>();
-        private final List<Thread> running = new ArrayList<>();
-
-        RacingPublisher(int total, int threads) {
-            this.total = total;
-            this.threads = threads;
-        }
-
-        @Override
-        public void subscribe(Subscriber<? super Integer> s) {
-            s.onSubscribe(new Subscription() {
-                @Override
-                public void request(long n) {
-                    requested.addAndGet(n);
-                    demand.addAndGet(n);
-                }
-
-                @Override
-                public void cancel() {
-                    cancelled.set(true);
-                }
-            });
-            AtomicInteger unfinished = new AtomicInteger(threads);
-            for (int t = 0; t < threads; t++) {
-                int me = t;
-                running.add(Thread.ofPlatform().name("racing-publisher-" + t).start(() -> {
-                    while (!cancelled.get()) {
-                        long d = demand.get();
-                        if (d == 0) {
-                            LockSupport.parkNanos(10_000);
-                            continue;
-                        }
-                        if (!demand.compareAndSet(d, d - 1)) {
-                            continue;
-                        }
-                        int v = next.getAndIncrement();
-                        if (v >= total) {
-                            break;
-                        }
-                        emitter.put(v, me);
-                        s.onNext(v);
-                    }
-                    if (unfinished.decrementAndGet() == 0 && !cancelled.get()) {
-                        s.onComplete();
-                    }
-                }));
-            }
-        }
-
-        void join() throws InterruptedException {
-            for (Thread t : running) {
-                t.join();
-            }
         }
     }
 }

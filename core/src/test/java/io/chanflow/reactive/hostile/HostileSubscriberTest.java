@@ -1,6 +1,8 @@
 package io.chanflow.reactive.hostile;
 
 import static io.chanflow.Go.go;
+import static io.chanflow.reactive.hostile.Peers.awaitEnded;
+import static io.chanflow.reactive.hostile.Peers.channelOf;
 import static io.chanflow.reactive.hostile.Peers.range;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +14,8 @@ import io.chanflow.Goroutines;
 import io.chanflow.LeakCheckExtension;
 import io.chanflow.context.CancelContext;
 import io.chanflow.context.Context;
-import io.chanflow.reactive.ReactiveChannels;
+import io.chanflow.reactive.hostile.Peers.Face;
+import io.chanflow.reactive.hostile.Peers.Recorder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,20 +23,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.reactivestreams.Publisher;
-import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 /**
  * Subscribers that break the Reactive Streams rules, or push them to their limits, against the bridge's
- * Publisher ({@code ReactiveChannels.publisher(channel)}). Each case has one defined outcome, named with the
+ * Publisher ({@code face.publisher(channel)}). Each case has one defined outcome, named with the
  * rule (§) it exercises; in every case no value is lost or duplicated (what the subscriber did not get is
  * still in the channel, in order, for other receivers), the channel is never closed by the bridge (it
  * belongs to its producers) and the subscription's goroutine ends (the leak check runs after each test).
@@ -42,10 +45,15 @@ import org.reactivestreams.Subscription;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class HostileSubscriberTest {
 
+    static Stream<Arguments> facesAndNonPositiveRequests() {
+        return Stream.of(Face.values())
+                .flatMap(f -> Stream.of(0L, -1L, Long.MIN_VALUE).map(n -> Arguments.of(f, n)));
+    }
+
     @DisplayName("§3.9 request(n <= 0): onError(IllegalArgumentException), nothing taken, the producers' context cancelled")
     @ParameterizedTest
-    @ValueSource(longs = {0, -1, Long.MIN_VALUE})
-    void aNonPositiveRequestSignalsIllegalArgumentExceptionAndTakesNothing(long n) throws Exception {
+    @MethodSource("facesAndNonPositiveRequests")
+    void aNonPositiveRequestSignalsIllegalArgumentExceptionAndTakesNothing(Face face, long n) throws Exception {
         Channel<Integer> ch = channelOf(0, 3);
         CancelContext producers = Context.withCancel(Context.background());
         Recorder r = new Recorder() {
@@ -55,7 +63,7 @@ class HostileSubscriberTest {
             }
         };
 
-        ReactiveChannels.publisher(ch, producers).subscribe(r);
+        face.publisher(ch, producers).subscribe(r);
 
         r.awaitTerminal();
         assertThat(r.error).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3.9");
@@ -66,8 +74,9 @@ class HostileSubscriberTest {
     }
 
     @DisplayName("§3.17 request(Long.MAX_VALUE), and more on top: unbounded; every value in order, then onComplete")
-    @Test
-    void requestingLongMaxValueIsUnboundedAndOverflowingItStaysUnbounded() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Face.class)
+    void requestingLongMaxValueIsUnboundedAndOverflowingItStaysUnbounded(Face face) throws Exception {
         Channel<Integer> ch = Channel.make(16);
         Thread producer = produce(ch, 10_000);
         Recorder r = new Recorder() {
@@ -85,7 +94,7 @@ class HostileSubscriberTest {
             }
         };
 
-        ReactiveChannels.publisher(ch).subscribe(r);
+        face.publisher(ch).subscribe(r);
 
         r.awaitTerminal();
         producer.join();
@@ -95,8 +104,9 @@ class HostileSubscriberTest {
     }
 
     @DisplayName("§3.7 §3.6 §1.8 cancel inside onNext: no further signal; the rest stays in the channel, in order")
-    @Test
-    void cancellingInsideOnNextStopsTheSignalsAndLeavesTheRestInTheChannel() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Face.class)
+    void cancellingInsideOnNextStopsTheSignalsAndLeavesTheRestInTheChannel(Face face) throws Exception {
         Channel<Integer> ch = channelOf(0, 10);
         CancelContext producers = Context.withCancel(Context.background());
         Goroutines.Snapshot before = Goroutines.snapshot();
@@ -111,7 +121,7 @@ class HostileSubscriberTest {
             }
         };
 
-        ReactiveChannels.publisher(ch, producers).subscribe(r);
+        face.publisher(ch, producers).subscribe(r);
 
         awaitEnded(before);
         assertThat(r.values).containsExactly(0, 1, 2);
@@ -121,8 +131,9 @@ class HostileSubscriberTest {
     }
 
     @DisplayName("§3.3 request inside onNext: no recursion (onNext never re-entered, stack depth constant); every value, then onComplete")
-    @Test
-    void requestingInsideOnNextNeverRecurses() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Face.class)
+    void requestingInsideOnNextNeverRecurses(Face face) throws Exception {
         Channel<Integer> ch = Channel.make(16);
         int n = 10_000;
         Thread producer = produce(ch, n);
@@ -141,7 +152,7 @@ class HostileSubscriberTest {
             }
         };
 
-        ReactiveChannels.publisher(ch).subscribe(r);
+        face.publisher(ch).subscribe(r);
 
         r.awaitTerminal();
         producer.join();
@@ -152,8 +163,9 @@ class HostileSubscriberTest {
     }
 
     @DisplayName("§2.13 onNext throws: the subscription counts as cancelled, the exception goes to the goroutine handler; the rest stays in the channel")
-    @Test
-    void anOnNextThatThrowsCancelsAndTheExceptionReachesTheGoroutineHandler() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Face.class)
+    void anOnNextThatThrowsCancelsAndTheExceptionReachesTheGoroutineHandler(Face face) throws Exception {
         Channel<Integer> ch = channelOf(0, 10);
         IllegalStateException boom = new IllegalStateException("boom");
         List<Throwable> reported = new CopyOnWriteArrayList<>();
@@ -169,7 +181,7 @@ class HostileSubscriberTest {
                 }
             };
 
-            ReactiveChannels.publisher(ch).subscribe(r);
+            face.publisher(ch).subscribe(r);
 
             awaitEnded(before);
             assertThat(r.values).containsExactly(0, 1, 2);
@@ -182,8 +194,9 @@ class HostileSubscriberTest {
     }
 
     @DisplayName("§2.13 onSubscribe throws: subscribe rethrows it to its caller; no goroutine, nothing taken")
-    @Test
-    void anOnSubscribeThatThrowsIsRethrownAndNothingIsTaken() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Face.class)
+    void anOnSubscribeThatThrowsIsRethrownAndNothingIsTaken(Face face) throws Exception {
         Channel<Integer> ch = channelOf(0, 3);
         CancelContext producers = Context.withCancel(Context.background());
         IllegalStateException boom = new IllegalStateException("boom");
@@ -196,7 +209,7 @@ class HostileSubscriberTest {
             }
         };
 
-        Publisher<Integer> p = ReactiveChannels.publisher(ch, producers);
+        Publisher<Integer> p = face.publisher(ch, producers);
 
         assertThatThrownBy(() -> p.subscribe(r)).isSameAs(boom);
         assertThat(Goroutines.startedSince(before)).as("no goroutine started").isEmpty();
@@ -206,8 +219,9 @@ class HostileSubscriberTest {
     }
 
     @DisplayName("§3.12 §1.8 cancel inside onSubscribe: no signal at all, no goroutine, nothing taken")
-    @Test
-    void cancellingInsideOnSubscribeStartsNothing() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Face.class)
+    void cancellingInsideOnSubscribeStartsNothing(Face face) throws Exception {
         Channel<Integer> ch = channelOf(0, 3);
         Goroutines.Snapshot before = Goroutines.snapshot();
         Recorder r = new Recorder() {
@@ -218,7 +232,7 @@ class HostileSubscriberTest {
             }
         };
 
-        ReactiveChannels.publisher(ch).subscribe(r);
+        face.publisher(ch).subscribe(r);
 
         assertThat(Goroutines.startedSince(before)).isEmpty();
         assertThat(r.values).isEmpty();
@@ -227,11 +241,12 @@ class HostileSubscriberTest {
     }
 
     @DisplayName("§2.7 request from four threads at once: exactly what was requested in total is delivered, no more")
-    @Test
-    void concurrentRequestsDeliverExactlyTheirSum() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Face.class)
+    void concurrentRequestsDeliverExactlyTheirSum(Face face) throws Exception {
         Channel<Integer> ch = channelOf(0, 1_500);
         Recorder r = new Recorder();
-        ReactiveChannels.publisher(ch).subscribe(r);
+        face.publisher(ch).subscribe(r);
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> requesters = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
@@ -261,15 +276,6 @@ class HostileSubscriberTest {
 
     // ---------------------------------------------------------------------------------------------
 
-    /** A buffered, open channel holding {@code [from, to)}. */
-    private static Channel<Integer> channelOf(int from, int to) {
-        Channel<Integer> ch = Channel.make(to - from);
-        for (int i = from; i < to; i++) {
-            assertThat(ch.trySend(i)).isTrue();
-        }
-        return ch;
-    }
-
     /** A goroutine that sends {@code [0, n)} and closes the channel. */
     private static Thread produce(Channel<Integer> ch, int n) {
         return go(() -> {
@@ -288,69 +294,5 @@ class HostileSubscriberTest {
         }
         assertThat(left).as("what the subscriber did not get is still in the channel").containsExactlyElementsOf(values);
         assertThat(ch.trySend(-1)).as("the bridge did not close the producers' channel").isTrue();
-    }
-
-    private static void awaitEnded(Goroutines.Snapshot before) {
-        await().atMost(Duration.ofSeconds(5)).until(() -> Goroutines.startedSince(before).isEmpty());
-    }
-
-    /** Records the signals; subclasses act in {@link #subscribed} and {@link #next}. */
-    static class Recorder implements Subscriber<Integer> {
-        /** What {@link #subscribed} requests by default; 0 for nothing. */
-        private final long initialRequest;
-        final List<Integer> values = new CopyOnWriteArrayList<>();
-        final AtomicInteger terminals = new AtomicInteger();
-        final CountDownLatch terminated = new CountDownLatch(1);
-        final AtomicLong onNextCalls = new AtomicLong();
-        volatile Subscription subscription;
-        volatile Throwable error;
-        volatile boolean completed;
-
-        Recorder() {
-            this(0);
-        }
-
-        Recorder(long initialRequest) {
-            this.initialRequest = initialRequest;
-        }
-
-        void subscribed(Subscription s) {
-            if (initialRequest != 0) {
-                s.request(initialRequest);
-            }
-        }
-
-        void next(Subscription s, int v) {}
-
-        @Override
-        public final void onSubscribe(Subscription s) {
-            subscription = s;
-            subscribed(s);
-        }
-
-        @Override
-        public final void onNext(Integer v) {
-            onNextCalls.incrementAndGet();
-            values.add(v);
-            next(subscription, v);
-        }
-
-        @Override
-        public final void onError(Throwable t) {
-            error = t;
-            terminals.incrementAndGet();
-            terminated.countDown();
-        }
-
-        @Override
-        public final void onComplete() {
-            completed = true;
-            terminals.incrementAndGet();
-            terminated.countDown();
-        }
-
-        void awaitTerminal() throws InterruptedException {
-            assertThat(terminated.await(10, TimeUnit.SECONDS)).as("a terminal signal").isTrue();
-        }
     }
 }
