@@ -105,6 +105,38 @@ public final class FlowChannels {
     }
 
     /**
+     * See {@link ReactiveChannels#stage(org.reactivestreams.Publisher, Context, int, int, ContextStageBody)}.
+     *
+     * @param upstream the source
+     * @param parent the parent of each subscription's context
+     * @param workers the number of goroutines running {@code body}, at least 1
+     * @param prefetch how many values to request ahead of the workers, at least 1
+     * @param body the channel code, given the subscription's context
+     * @param <T> the input type
+     * @param <R> the output type
+     * @return the stage's output
+     */
+    public static <T, R> Flow.Publisher<R> stage(Flow.Publisher<? extends T> upstream, Context parent, int workers,
+                                                 int prefetch, ContextStageBody<T, R> body) {
+        return FlowAdapters.toFlowPublisher(
+                ReactiveChannels.stage(FlowAdapters.toPublisher(upstream), parent, workers, prefetch, body));
+    }
+
+    /**
+     * See {@link ReactiveChannels#processor(int, int, StageBody)}.
+     *
+     * @param workers the number of goroutines running {@code body}, at least 1
+     * @param prefetch how many values to request ahead of the workers, at least 1
+     * @param body the channel code
+     * @param <T> the input type
+     * @param <R> the output type
+     * @return the processor
+     */
+    public static <T, R> Flow.Processor<T, R> processor(int workers, int prefetch, StageBody<T, R> body) {
+        return FlowAdapters.toFlowProcessor(ReactiveChannels.processor(workers, prefetch, body));
+    }
+
+    /**
      * See {@link ReactiveChannels#stageOrdered}.
      *
      * @param upstream the source

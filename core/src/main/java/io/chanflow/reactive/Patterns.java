@@ -5,6 +5,7 @@ import static io.chanflow.Go.go;
 import io.chanflow.ReceiveChannel;
 import io.chanflow.context.CancelContext;
 import io.chanflow.context.Context;
+import io.chanflow.context.ContextDoneException;
 import io.chanflow.pattern.Distribution;
 import io.chanflow.pattern.Pipeline;
 import io.chanflow.pattern.Worker;
@@ -58,12 +59,13 @@ final class Patterns {
         return List.copyOf(branches);
     }
 
-    static <T, R> Publisher<R> workerPool(Publisher<? extends T> source, int workers, int queue,
+    static <T, R> Publisher<R> workerPool(Publisher<? extends T> source, Context parent, int workers, int queue,
                                           Worker<? super T, ? extends R> worker, int prefetch) {
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(parent, "parent context");
         Objects.requireNonNull(worker, "worker");
         return subscriber -> {
-            CancelContext ctx = Context.withCancel(Context.background());
+            CancelContext ctx = Context.withCancel(parent);
             WorkerPool<T, R> pool = WorkerPool.start(ctx, workers, queue, worker);
             ReceiveChannel<? extends T> jobs = ReactiveChannels.channel(source, ctx, prefetch);
             AtomicReference<Throwable> upstreamError = new AtomicReference<>();
@@ -112,6 +114,9 @@ final class Patterns {
         @Override
         public void onError(Throwable t) {
             ctx.cancel();
+            if (t instanceof ContextDoneException done && done.getCause() != null) {
+                t = done.getCause(); // a parent context cancelled with a cause: report that cause itself
+            }
             actual.onError(t);
         }
 

@@ -8,6 +8,7 @@ import io.chanflow.pattern.Distribution;
 import io.chanflow.pattern.Worker;
 import java.util.List;
 import java.util.Objects;
+import org.reactivestreams.Processor;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 
@@ -258,6 +259,69 @@ public final class ReactiveChannels {
     }
 
     /**
+     * A pipeline stage whose workers take a context, Go's {@code worker(ctx, in, out)}: as
+     * {@link #stage(Publisher, int, int, StageBody)}, and each subscription's workers share a child of
+     * {@code parent} (its values and deadline), cancelled when the stage ends or is cancelled. When
+     * {@code parent} is done first, the stage is cancelled from above: upstream is cancelled, {@code in} and
+     * {@code out} are closed, and downstream gets {@code onError(parent.cause())} (after the values sent
+     * before it).
+     *
+     * @param upstream the source
+     * @param parent the parent of each subscription's context
+     * @param workers the number of goroutines running {@code body}, at least 1
+     * @param prefetch how many values to request ahead of the workers, at least 1
+     * @param body the channel code, given the subscription's context
+     * @param <T> the input type
+     * @param <R> the output type
+     * @return the stage's output
+     */
+    public static <T, R> Publisher<R> stage(Publisher<? extends T> upstream, Context parent, int workers,
+                                            int prefetch, ContextStageBody<T, R> body) {
+        return new StagePublisher<>(upstream, parent, workers, prefetch, workers, body);
+    }
+
+    /**
+     * A pipeline stage as a {@link Processor}: subscribe it to a source, and subscribe one subscriber to it.
+     * What {@link #stage(Publisher, int, int, StageBody)} does per subscription, this does once: the workers
+     * start when the (single) subscriber subscribes; a second subscriber is refused with
+     * {@code onSubscribe} then {@code onError(IllegalStateException)} (Rule 1.9). Before the subscriber
+     * comes, the source is asked for {@code prefetch} values and no more.
+     *
+     * <p>Backpressure, threads, cancellation and errors as for the stage publisher; the Subscriber side
+     * follows Rules 2.x as {@link #subscriber} does (a second {@code onSubscribe} is cancelled, a
+     * {@code null} signal throws {@link NullPointerException}, values beyond demand fail the stream with
+     * {@link IllegalStateException}).
+     *
+     * @param workers the number of goroutines running {@code body}, at least 1
+     * @param prefetch how many values to request ahead of the workers, at least 1
+     * @param body the channel code
+     * @param <T> the input type
+     * @param <R> the output type
+     * @return the processor
+     */
+    public static <T, R> Processor<T, R> processor(int workers, int prefetch, StageBody<T, R> body) {
+        Objects.requireNonNull(body, "body");
+        return processor(Context.background(), workers, prefetch, (ctx, in, out) -> body.run(in, out));
+    }
+
+    /**
+     * As {@link #processor(int, int, StageBody)}, with workers that take a context: a child of
+     * {@code parent}, as for {@link #stage(Publisher, Context, int, int, ContextStageBody)}.
+     *
+     * @param parent the parent of the stage's context
+     * @param workers the number of goroutines running {@code body}, at least 1
+     * @param prefetch how many values to request ahead of the workers, at least 1
+     * @param body the channel code, given the stage's context
+     * @param <T> the input type
+     * @param <R> the output type
+     * @return the processor
+     */
+    public static <T, R> Processor<T, R> processor(Context parent, int workers, int prefetch,
+                                                   ContextStageBody<T, R> body) {
+        return StagePublisher.processor(parent, workers, prefetch, body);
+    }
+
+    /**
      * An ordered stage: {@code mapper} runs on {@code workers} goroutines, values concurrently, and the
      * results are emitted in input order (Go's ordered pipeline; Reactor's {@code flatMapSequential}). A
      * slow value holds back the results after it, and at most {@code workers} values are in the mappers'
@@ -319,14 +383,14 @@ public final class ReactiveChannels {
         if (prefetch < 1) {
             throw new IllegalArgumentException("prefetch must be at least 1, was " + prefetch);
         }
-        StagePublisher.Worker<Publisher<? extends T>, T> body = (ctx, in, out) -> {
+        ContextStageBody<Publisher<? extends T>, T> body = (ctx, in, out) -> {
             for (Publisher<? extends T> inner : in) {
                 for (T v : channel(inner, ctx, prefetch)) {
                     out.send(v);
                 }
             }
         };
-        return new StagePublisher<>(sources, 1, 1, 1, body);
+        return new StagePublisher<>(sources, Context.background(), 1, 1, 1, body);
     }
 
     /** Rejects a subscriber (Rule 1.9): onSubscribe with a no-op subscription, then onError. */
@@ -402,6 +466,26 @@ public final class ReactiveChannels {
     public static <T, R> Publisher<R> workerPool(Publisher<? extends T> source, int workers, int queue,
                                                  Worker<? super T, ? extends R> worker,
                                                  int prefetch) {
-        return Patterns.workerPool(source, workers, queue, worker, prefetch);
+        return Patterns.workerPool(source, Context.background(), workers, queue, worker, prefetch);
+    }
+
+    /**
+     * As {@link #workerPool(Publisher, int, int, Worker, int)}, with each subscription's pool context a child
+     * of {@code parent}: the workers see its values and deadline, and {@code parent} done stops the pool and
+     * cancels the source; the results then end with {@code onError(parent.cause())}.
+     *
+     * @param source the jobs
+     * @param parent the parent of each subscription's pool context
+     * @param workers the number of workers, at least 1
+     * @param queue the job queue's capacity, 0 for a hand-off
+     * @param worker the job function; {@code null} results are skipped
+     * @param prefetch requested ahead of the queue, at least 1
+     * @param <T> the job type
+     * @param <R> the result type
+     * @return the results
+     */
+    public static <T, R> Publisher<R> workerPool(Publisher<? extends T> source, Context parent, int workers,
+                                                 int queue, Worker<? super T, ? extends R> worker, int prefetch) {
+        return Patterns.workerPool(source, parent, workers, queue, worker, prefetch);
     }
 }

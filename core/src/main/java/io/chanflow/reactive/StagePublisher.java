@@ -11,10 +11,13 @@ import io.chanflow.context.CancelContext;
 import io.chanflow.context.Context;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.reactivestreams.Processor;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
 
 /*
  * Overview
@@ -34,71 +37,82 @@ import org.reactivestreams.Subscriber;
  *                        upstream cancelled; the other workers' sends fail and they end
  *   all workers end   -> `out` closed (as above if anything failed), ctx cancelled to release upstream
  *
+ * Each run's context is a child of the stage's parent context (background unless given), so a parent that
+ * is done cancels the run like a downstream cancel, but downstream gets onError(parent's cause).
+ *
+ * As a Processor (StageProcessor below) there is one Run, made up front: the upstream subscribes to its
+ * `in` directly and the first downstream subscriber starts it.
+ *
  * Requests: upstream sees `prefetch`, then batches of 75% as workers take values (ChannelSubscriber), so it
  * is never asked for more than (values taken by workers) + prefetch. Values in flight are bounded by
  * prefetch + workers (in hand) + cap(out).
  */
 final class StagePublisher<T, R> implements Publisher<R> {
+    /** The source; null for the template of a processor, whose upstream subscribes to it instead. */
     private final Publisher<? extends T> upstream;
+    /** Each run's context is a child of this one. */
+    private final Context parent;
     private final int workers;
     private final int prefetch;
     private final int outCapacity;
-    private final Worker<T, R> body;
-
-    /** A stage worker that also sees the stage's context (cancelled when the stage ends or is cancelled). */
-    @FunctionalInterface
-    interface Worker<T, R> {
-        void run(Context ctx, ReceiveChannel<T> in, SendChannel<R> out) throws Exception;
-    }
+    private final ContextStageBody<T, R> body;
 
     StagePublisher(Publisher<? extends T> upstream, int workers, int prefetch, int outCapacity, StageBody<T, R> body) {
-        this(upstream, workers, prefetch, outCapacity, asWorker(body));
+        this(upstream, Context.background(), workers, prefetch, outCapacity, asWorker(body));
     }
 
-    private static <T, R> Worker<T, R> asWorker(StageBody<T, R> body) {
+    private static <T, R> ContextStageBody<T, R> asWorker(StageBody<T, R> body) {
         Objects.requireNonNull(body, "body");
         return (ctx, in, out) -> body.run(in, out);
     }
 
-    StagePublisher(Publisher<? extends T> upstream, int workers, int prefetch, int outCapacity, Worker<T, R> body) {
-        this.upstream = Objects.requireNonNull(upstream, "upstream");
+    StagePublisher(Publisher<? extends T> upstream, Context parent, int workers, int prefetch, int outCapacity,
+                   ContextStageBody<T, R> body) {
+        this(workers, prefetch, outCapacity, body, parent, Objects.requireNonNull(upstream, "upstream"));
+    }
+
+    private StagePublisher(int workers, int prefetch, int outCapacity, ContextStageBody<T, R> body,
+                           Context parent, Publisher<? extends T> upstream) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, was " + workers);
         }
         if (prefetch < 1) {
             throw new IllegalArgumentException("prefetch must be at least 1, was " + prefetch);
         }
+        this.upstream = upstream;
+        this.parent = Objects.requireNonNull(parent, "parent context");
         this.workers = workers;
         this.prefetch = prefetch;
         this.outCapacity = outCapacity;
         this.body = Objects.requireNonNull(body, "body");
     }
 
+    /** A stage as a {@link Processor}: its upstream subscribes to it; one downstream subscriber. */
+    static <T, R> Processor<T, R> processor(Context parent, int workers, int prefetch, ContextStageBody<T, R> body) {
+        return new StageProcessor<>(new StagePublisher<>(workers, prefetch, workers, body, parent, null).new Run());
+    }
+
     @Override
     public void subscribe(Subscriber<? super R> downstream) {
         Objects.requireNonNull(downstream, "subscriber (Rule 1.9)");
-        new Run(downstream).start();
+        Run run = new Run();
+        run.start(downstream);
+        upstream.subscribe(run.in);
     }
 
     /** One subscription's stage: its channels, its context and its workers. */
     private final class Run {
-        private final Subscriber<? super R> downstream;
-        private final CancelContext ctx = Context.withCancel(Context.background());
+        private final CancelContext ctx = Context.withCancel(parent);
         private final ChannelSubscriber<T> in = new ChannelSubscriber<>(prefetch);
         private final Channel<R> out = Channel.make(outCapacity);
         private final AtomicInteger running = new AtomicInteger(workers);
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
         private volatile boolean cancelled;
 
-        Run(Subscriber<? super R> downstream) {
-            this.downstream = downstream;
-        }
-
-        @SuppressWarnings("unchecked")
-        void start() {
+        /** Publishes `out` to {@code downstream} and starts the workers; the caller connects upstream to `in`. */
+        void start(Subscriber<? super R> downstream) {
             in.cancelOn(ctx);
             new ChannelPublisher<>(out, this::cancelledByDownstream).subscribe(downstream);
-            ((Publisher<T>) upstream).subscribe(in);
             for (int i = 0; i < workers; i++) {
                 go(this::work);
             }
@@ -139,6 +153,57 @@ final class StagePublisher<T, R> implements Publisher<R> {
             Throwable e = in.upstreamError();
             Closing.closeQuietly(out, e != null ? e : failure.get());
             ctx.cancel();
+        }
+    }
+
+    /*
+     * The processor: the Subscriber side is the run's `in` (signals pass straight through, so Rules 2.x are
+     * ChannelSubscriber's); the Publisher side starts the run for the first subscriber and rejects the
+     * others (Rule 1.9 allows a Publisher to refuse a subscriber with onError). The workers start with that
+     * first subscriber; until then the upstream is asked for at most `prefetch` values.
+     */
+    private static final class StageProcessor<T, R> implements Processor<T, R> {
+        private final StagePublisher<T, R>.Run run;
+        private final AtomicBoolean subscribed = new AtomicBoolean();
+
+        StageProcessor(StagePublisher<T, R>.Run run) {
+            this.run = run;
+        }
+
+        @Override
+        public void subscribe(Subscriber<? super R> downstream) {
+            Objects.requireNonNull(downstream, "subscriber (Rule 1.9)");
+            if (subscribed.compareAndSet(false, true)) {
+                run.start(downstream);
+            } else {
+                ReactiveChannels.reject(downstream,
+                        new IllegalStateException("a stage processor allows one subscriber, and it has one"));
+            }
+        }
+
+        @Override
+        public void onSubscribe(Subscription s) {
+            run.in.onSubscribe(s);
+        }
+
+        @Override
+        public void onNext(T t) {
+            run.in.onNext(t);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            run.in.onError(t);
+        }
+
+        @Override
+        public void onComplete() {
+            run.in.onComplete();
+        }
+
+        @Override
+        public String toString() {
+            return "StageProcessor[" + run.in + "]";
         }
     }
 
