@@ -11,10 +11,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
@@ -23,19 +22,8 @@ import reactor.test.StepVerifier;
  * fluxes, with errors and cancellation in both directions; every test ends with no goroutine left.
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
+@ExtendWith(LeakCheckExtension.class)
 class ChanFluxPatternsTest {
-    private Goroutines.Snapshot before;
-
-    @BeforeEach
-    void snapshotGoroutines() {
-        before = Goroutines.snapshot();
-    }
-
-    @AfterEach
-    void everyGoroutineEnded() throws InterruptedException {
-        Goroutines.verifyNoLeaks(before, Duration.ofSeconds(5));
-    }
-
     static List<Integer> range(int from, int to) {
         return IntStream.range(from, to).boxed().toList();
     }

@@ -12,17 +12,15 @@ import io.chanflow.SendChannel;
 import io.chanflow.context.CancelContext;
 import io.chanflow.context.Context;
 import io.chanflow.context.ContextDoneException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import reactor.test.publisher.TestPublisher;
@@ -33,19 +31,8 @@ import reactor.util.function.Tuple2;
  * requests a bridge makes. Every test ends with no goroutine of its own left running.
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
+@ExtendWith(LeakCheckExtension.class)
 class ChanFluxTest {
-    private Goroutines.Snapshot before;
-
-    @BeforeEach
-    void snapshotGoroutines() {
-        before = Goroutines.snapshot();
-    }
-
-    @AfterEach
-    void everyGoroutineEnded() throws InterruptedException {
-        Goroutines.verifyNoLeaks(before, Duration.ofSeconds(5));
-    }
-
     static Channel<Integer> closedChannelOf(int n) {
         Channel<Integer> ch = Channel.make(n);
         IntStream.range(0, n).forEach(ch::trySend);

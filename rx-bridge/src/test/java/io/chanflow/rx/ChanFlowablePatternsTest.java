@@ -8,15 +8,13 @@ import io.chanflow.context.ContextDoneException;
 import io.chanflow.pattern.Distribution;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.subscribers.TestSubscriber;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@link ChanFlowable#fanIn}, {@link ChanFlowable#fanOut} and {@link ChanFlowable#workerPool} with RxJava's
@@ -24,19 +22,8 @@ import org.junit.jupiter.api.Timeout;
  * left.
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
+@ExtendWith(LeakCheckExtension.class)
 class ChanFlowablePatternsTest {
-    private Goroutines.Snapshot before;
-
-    @BeforeEach
-    void snapshotGoroutines() {
-        before = Goroutines.snapshot();
-    }
-
-    @AfterEach
-    void everyGoroutineEnded() throws InterruptedException {
-        Goroutines.verifyNoLeaks(before, Duration.ofSeconds(5));
-    }
-
     static List<Integer> range(int from, int to) {
         return IntStream.range(from, to).boxed().toList();
     }

@@ -14,36 +14,23 @@ import io.chanflow.context.Context;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.processors.PublishProcessor;
 import io.reactivex.rxjava3.subscribers.TestSubscriber;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@link ChanFlowable} with RxJava's own test tools: {@link TestSubscriber} for each operator and for the
  * requests a bridge makes. Every test ends with no goroutine of its own left running.
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
+@ExtendWith(LeakCheckExtension.class)
 class ChanFlowableTest {
-    private Goroutines.Snapshot before;
-
-    @BeforeEach
-    void snapshotGoroutines() {
-        before = Goroutines.snapshot();
-    }
-
-    @AfterEach
-    void everyGoroutineEnded() throws InterruptedException {
-        Goroutines.verifyNoLeaks(before, Duration.ofSeconds(5));
-    }
-
     static Channel<Integer> closedChannelOf(int n) {
         Channel<Integer> ch = Channel.make(n);
         IntStream.range(0, n).forEach(ch::trySend);
