@@ -8,14 +8,21 @@ import io.chanflow.pattern.Distribution;
 import io.chanflow.pattern.Pipeline;
 import io.chanflow.pattern.Worker;
 import io.chanflow.pattern.WorkerPool;
+import io.chanflow.reactive.ContextStageBody;
 import io.chanflow.reactive.ReactiveChannels;
 import io.chanflow.reactive.StageBody;
 import io.chanflow.reactive.StageMapper;
 import io.chanflow.reactive.Tee;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
+import io.chanflow.Done;
+import io.chanflow.context.ContextError;
 import reactor.core.publisher.Flux;
+import reactor.util.context.ContextView;
 import reactor.util.function.Tuple2;
 import reactor.util.function.Tuples;
 
@@ -45,10 +52,94 @@ import reactor.util.function.Tuples;
  *       Chanflow {@link Context} that is done cancels the subscription it governs.</li>
  *   <li><b>Errors.</b> {@code onError(e)} becomes a channel closed with {@code e}, and a channel closed with
  *       {@code e} becomes {@code onError(e)}: the same instance, after the values before it.</li>
+ *   <li><b>Reactor {@code Context}.</b> Operators with one subscriber ({@code stage}, {@code stageOrdered},
+ *       {@code workerPool}, {@code bridge}, {@code fanIn}) pass their subscriber's Reactor {@code Context}
+ *       on to their sources, as a Reactor operator would, although the values cross channels on the way.
+ *       Channel code sees it as a Chanflow {@link Context} ({@link #context(ContextView)}): the stage and
+ *       worker-pool variants that take a context give their workers one whose values are the Reactor
+ *       context's entries (look them up with a {@link Context.Key} used as the Reactor key, or get the whole
+ *       view under {@link #REACTOR_CONTEXT}) and which is cancelled when the subscriber cancels. The other
+ *       way, {@code toChannel} and {@code into} with a Chanflow context put it into the source's Reactor
+ *       context under {@link #CONTEXT_KEY}, so reactive code upstream can watch that context.
+ *       {@code tee} and {@code fanOut} share one source among several subscribers, so their source sees
+ *       an empty Reactor context.</li>
  * </ul>
  */
 public final class ChanFlux {
     private ChanFlux() {}
+
+    /**
+     * The key under which the Chanflow context of {@link #context(ContextView)} holds the whole Reactor
+     * {@link ContextView}: {@code ctx.value(ChanFlux.REACTOR_CONTEXT)}.
+     */
+    public static final Context.Key<ContextView> REACTOR_CONTEXT = Context.key("reactor ContextView");
+
+    /**
+     * The Reactor context key under which {@code toChannel} and {@code into} put the Chanflow context that
+     * governs the subscription: {@code Mono.deferContextual(cv -> ... cv.get(Context.class) ...)}.
+     */
+    public static final Class<Context> CONTEXT_KEY = Context.class;
+
+    /**
+     * A Reactor {@link ContextView} as a Chanflow {@link Context}: never done by itself, no deadline, and
+     * {@code value(key)} is the Reactor entry under {@code key} (a {@link Context.Key} used as a Reactor
+     * key), or the view itself for {@link #REACTOR_CONTEXT}. Immutable and thread-safe, as the view is.
+     * Use it as the parent of cancellable contexts ({@code Context.withCancel(ChanFlux.context(cv))}).
+     *
+     * @param view the Reactor context
+     * @return the Chanflow context
+     */
+    public static Context context(ContextView view) {
+        return new ReactorContext(java.util.Objects.requireNonNull(view, "view"));
+    }
+
+    /** The Chanflow face of a ContextView: background's lifecycle, the view's entries as values. */
+    private record ReactorContext(ContextView view) implements Context {
+        @Override
+        public Done done() {
+            return Context.background().done();
+        }
+
+        @Override
+        public ContextError err() {
+            return null;
+        }
+
+        @Override
+        public Throwable cause() {
+            return null;
+        }
+
+        @Override
+        public Optional<Instant> deadline() {
+            return Optional.empty();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <V> V value(Key<V> key) {
+            return key == REACTOR_CONTEXT ? (V) view : view.getOrDefault(key, null);
+        }
+
+        @Override
+        public String toString() {
+            return "ChanFlux.context(" + view + ")";
+        }
+    }
+
+    /**
+     * Runs {@code op} per subscription with the subscriber's Reactor context: the source is given that
+     * context (channels in between would otherwise cut it off) and {@code op} gets it as a Chanflow context.
+     */
+    private static <T, R> Function<Flux<T>, Flux<R>> withSubscriberContext(
+            BiFunction<Flux<T>, Context, Publisher<R>> op) {
+        return flux -> Flux.deferContextual(view -> Flux.from(op.apply(flux.contextWrite(view), context(view))));
+    }
+
+    /** {@code source} with {@code ctx} in its Reactor context under {@link #CONTEXT_KEY}. */
+    private static <T> Publisher<T> exposing(Publisher<T> source, Context ctx) {
+        return Flux.from(source).contextWrite(c -> c.put(CONTEXT_KEY, ctx));
+    }
 
     /**
      * A cold {@link Flux} of the values received from {@code channel}; see
@@ -89,7 +180,7 @@ public final class ChanFlux {
      * @return the receive side
      */
     public static <T> ReceiveChannel<T> toChannel(Publisher<? extends T> source, Context ctx, int capacity) {
-        return ReactiveChannels.channel(source, ctx, capacity);
+        return ReactiveChannels.channel(exposing(source, ctx), ctx, capacity);
     }
 
     /**
@@ -106,7 +197,8 @@ public final class ChanFlux {
 
     /**
      * Subscribes to {@code source} and sends its values into {@code channel}, closing it when the source
-     * ends; see {@link ReactiveChannels#subscriber(SendChannel, Context, int)}.
+     * ends; see {@link ReactiveChannels#subscriber(SendChannel, Context, int)}. The source finds {@code ctx}
+     * in its Reactor context under {@link #CONTEXT_KEY}.
      *
      * @param source the source
      * @param channel the channel to feed (and close)
@@ -115,7 +207,7 @@ public final class ChanFlux {
      * @param <T> the element type
      */
     public static <T> void into(Publisher<? extends T> source, SendChannel<T> channel, Context ctx, int prefetch) {
-        source.subscribe(ReactiveChannels.subscriber(channel, ctx, prefetch));
+        exposing(source, ctx).subscribe(ReactiveChannels.subscriber(channel, ctx, prefetch));
     }
 
     /**
@@ -145,7 +237,45 @@ public final class ChanFlux {
      * @return the operator
      */
     public static <T, R> Function<Flux<T>, Flux<R>> stage(int workers, int prefetch, StageBody<T, R> body) {
-        return flux -> Flux.from(ReactiveChannels.stage(flux, workers, prefetch, body));
+        return withSubscriberContext((flux, ctx) -> ReactiveChannels.stage(flux, workers, prefetch, body));
+    }
+
+    /**
+     * A stage whose workers take a context (Go's {@code worker(ctx, in, out)}), for {@link Flux#transform}:
+     * see {@link ReactiveChannels#stage(Publisher, Context, int, int, ContextStageBody)}. The context is the
+     * subscriber's Reactor context as a Chanflow one ({@link #context(ContextView)}: its entries by key),
+     * cancelled when the subscriber cancels or the stage ends. Prefetch
+     * {@value ReactiveChannels#DEFAULT_PREFETCH}.
+     *
+     * <pre>{@code
+     * static final Context.Key<String> USER = Context.key("user");
+     * Flux<String> out = ids.transform(ChanFlux.stage(4, (Context ctx, ReceiveChannel<Integer> in, SendChannel<String> o) -> {
+     *     for (Integer id : in) ctx.send(o, ctx.value(USER) + ":" + id);
+     * })).contextWrite(c -> c.put(USER, "ann"));
+     * }</pre>
+     *
+     * @param workers the number of goroutines running {@code body}, at least 1
+     * @param body the channel code, given the context
+     * @param <T> the input type
+     * @param <R> the output type
+     * @return the operator
+     */
+    public static <T, R> Function<Flux<T>, Flux<R>> stage(int workers, ContextStageBody<T, R> body) {
+        return stage(workers, ReactiveChannels.DEFAULT_PREFETCH, body);
+    }
+
+    /**
+     * As {@link #stage(int, ContextStageBody)} with an explicit prefetch.
+     *
+     * @param workers the number of goroutines running {@code body}, at least 1
+     * @param prefetch how many values to request ahead of the workers, at least 1
+     * @param body the channel code, given the context
+     * @param <T> the input type
+     * @param <R> the output type
+     * @return the operator
+     */
+    public static <T, R> Function<Flux<T>, Flux<R>> stage(int workers, int prefetch, ContextStageBody<T, R> body) {
+        return withSubscriberContext((flux, ctx) -> ReactiveChannels.stage(flux, ctx, workers, prefetch, body));
     }
 
     /**
@@ -160,7 +290,7 @@ public final class ChanFlux {
      */
     public static <T, R> Function<Flux<T>, Flux<R>> stageOrdered(int workers,
                                                                  StageMapper<? super T, ? extends R> mapper) {
-        return flux -> Flux.from(ReactiveChannels.stageOrdered(flux, workers, mapper));
+        return withSubscriberContext((flux, ctx) -> ReactiveChannels.stageOrdered(flux, workers, mapper));
     }
 
     /**
@@ -186,7 +316,9 @@ public final class ChanFlux {
      * @return the flattened flux
      */
     public static <T> Flux<T> bridge(Publisher<? extends Publisher<? extends T>> sources) {
-        return Flux.from(ReactiveChannels.bridge(sources, ReactiveChannels.DEFAULT_PREFETCH));
+        return Flux.deferContextual(view -> Flux.from(ReactiveChannels.bridge(
+                Flux.from(sources).contextWrite(view).map(inner -> Flux.from(inner).contextWrite(view)),
+                ReactiveChannels.DEFAULT_PREFETCH)));
     }
 
     /**
@@ -199,7 +331,10 @@ public final class ChanFlux {
      */
     @SafeVarargs
     public static <T> Flux<T> fanIn(Publisher<? extends T>... sources) {
-        return Flux.from(ReactiveChannels.<T>fanIn(List.of(sources), ReactiveChannels.DEFAULT_PREFETCH));
+        List<Publisher<? extends T>> all = List.of(sources);
+        return Flux.deferContextual(view -> Flux.from(ReactiveChannels.<T>fanIn(
+                all.stream().map(source -> Flux.from(source).contextWrite(view)).toList(),
+                ReactiveChannels.DEFAULT_PREFETCH)));
     }
 
     /**
@@ -226,13 +361,14 @@ public final class ChanFlux {
      *
      * @param workers the number of workers, at least 1
      * @param queue the job queue's capacity, 0 for a hand-off
-     * @param worker the job function, given the pool's context
+     * @param worker the job function, given the pool's context: the subscriber's Reactor context as a
+     *     Chanflow one ({@link #context(ContextView)}), cancelled when the pool stops
      * @param <T> the job type
      * @param <R> the result type
      * @return the operator
      */
     public static <T, R> Function<Flux<T>, Flux<R>> workerPool(int workers, int queue, Worker<? super T, ? extends R> worker) {
-        return flux -> Flux.from(
-                ReactiveChannels.<T, R>workerPool(flux, workers, queue, worker, ReactiveChannels.DEFAULT_PREFETCH));
+        return withSubscriberContext((flux, ctx) -> ReactiveChannels.<T, R>workerPool(
+                flux, ctx, workers, queue, worker, ReactiveChannels.DEFAULT_PREFETCH));
     }
 }

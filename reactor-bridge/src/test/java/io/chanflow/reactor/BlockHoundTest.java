@@ -27,18 +27,15 @@ import reactor.core.scheduler.Schedulers;
  * a bridge from a {@code Schedulers.parallel()} thread runs under BlockHound, which fails the stream with
  * {@code BlockingOperationError} on any blocking call there.
  *
- * <p>One allowance for the channel engine: its non-blocking operations ({@code trySend}, {@code close},
- * {@code tryReceive}) spin for the channel's lock instead of parking (engine commit 91b19fb), and the spin
- * calls {@code Thread.onSpinWait}, which BlockHound lists as blocking; the spin is allowed
- * ({@code Chan.lockWithoutParking}), any park or sleep on a parallel thread still fails these tests.
+ * <p>No allowance for the channel engine: its non-blocking operations ({@code trySend}, {@code close},
+ * {@code tryReceive}) take the channel's lock by a plain test-and-set spin, with no {@code Thread.onSpinWait}
+ * and no park, so BlockHound sees nothing blocking in them.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class BlockHoundTest {
     @BeforeAll
     static void installBlockHound() {
-        BlockHound.install(builder -> builder
-                // a bounded spin for a channel lock held for a few field updates: Thread.onSpinWait, no park
-                .allowBlockingCallsInside("io.chanflow.Chan", "lockWithoutParking"));
+        BlockHound.install();
     }
 
     @Test

@@ -8,12 +8,14 @@ import io.chanflow.pattern.Distribution;
 import io.chanflow.pattern.Pipeline;
 import io.chanflow.pattern.Worker;
 import io.chanflow.pattern.WorkerPool;
+import io.chanflow.reactive.ContextStageBody;
 import io.chanflow.reactive.ReactiveChannels;
 import io.chanflow.reactive.StageBody;
 import io.chanflow.reactive.StageMapper;
 import io.chanflow.reactive.Tee;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.FlowableTransformer;
+import io.reactivex.rxjava3.disposables.Disposable;
 import java.util.List;
 import org.reactivestreams.Publisher;
 
@@ -42,6 +44,10 @@ import org.reactivestreams.Publisher;
  *       upstream; a Chanflow {@link Context} that is done cancels the subscription it governs.</li>
  *   <li><b>Errors:</b> {@code onError(e)} becomes a channel closed with {@code e}, and a channel closed with
  *       {@code e} becomes {@code onError(e)}: the same instance, after the values before it.</li>
+ *   <li><b>Disposables:</b> a subscription a bridge makes on your behalf ({@code into},
+ *       {@code toChannelDisposable}) comes with a {@link Disposable} that cancels it, as RxJava's own
+ *       {@code subscribe} returns one; a Chanflow {@link Context} does the same job for the variants that
+ *       take one.</li>
  * </ul>
  */
 public final class ChanFlowable {
@@ -113,6 +119,63 @@ public final class ChanFlowable {
     }
 
     /**
+     * Subscribes to {@code source} and sends its values into {@code channel}, closing it when the source
+     * ends, as {@link #into(Publisher, SendChannel, Context, int)}; the returned {@link Disposable} is the
+     * RxJava handle on it: {@code dispose()} cancels the subscription and closes {@code channel} with a
+     * {@link io.chanflow.context.ContextDoneException} (values not yet sent are dropped), and
+     * {@code isDisposed()} says whether it was disposed. Idempotent and thread-safe; it never blocks.
+     *
+     * @param source the source
+     * @param channel the channel to feed (and close)
+     * @param prefetch how many values may be requested ahead of the channel, at least 1
+     * @param <T> the element type
+     * @return the handle that cancels the feeding
+     */
+    public static <T> Disposable into(Publisher<? extends T> source, SendChannel<T> channel, int prefetch) {
+        CancelContext ctx = Context.withCancel(Context.background());
+        into(source, channel, ctx, prefetch);
+        return new ContextDisposable(ctx);
+    }
+
+    /**
+     * A cold-to-hot bridge with an RxJava handle: subscribes to {@code source} now and returns a channel of
+     * {@code capacity} that receives its values (as {@link #toChannel(Publisher, Context, int)}), and a
+     * {@link Disposable} whose {@code dispose()} cancels the subscription and closes the channel with a
+     * {@link io.chanflow.context.ContextDoneException} after the values already buffered.
+     *
+     * @param source the source
+     * @param capacity the channel's buffer, at least 1
+     * @param <T> the element type
+     * @return the channel and its handle
+     */
+    public static <T> Subscribed<T> toChannelDisposable(Publisher<? extends T> source, int capacity) {
+        CancelContext ctx = Context.withCancel(Context.background());
+        return new Subscribed<>(toChannel(source, ctx, capacity), new ContextDisposable(ctx));
+    }
+
+    /**
+     * A channel fed by a subscription, and the {@link Disposable} that cancels that subscription.
+     *
+     * @param channel the receive side
+     * @param disposable cancels the subscription feeding {@code channel}
+     * @param <T> the element type
+     */
+    public record Subscribed<T>(ReceiveChannel<T> channel, Disposable disposable) {}
+
+    /** Disposing cancels the context that governs a subscription; disposed means that context is done. */
+    private record ContextDisposable(CancelContext ctx) implements Disposable {
+        @Override
+        public void dispose() {
+            ctx.cancel();
+        }
+
+        @Override
+        public boolean isDisposed() {
+            return ctx.err() != null;
+        }
+    }
+
+    /**
      * Channel code with {@code workers} goroutines as an operator, for {@link Flowable#compose}: see
      * {@link ReactiveChannels#stage(Publisher, int, int, StageBody)}.
      *
@@ -138,6 +201,25 @@ public final class ChanFlowable {
      */
     public static <T, R> FlowableTransformer<T, R> stage(int workers, int prefetch, StageBody<T, R> body) {
         return flowable -> Flowable.fromPublisher(ReactiveChannels.stage(flowable, workers, prefetch, body));
+    }
+
+    /**
+     * A stage whose workers take a context (Go's {@code worker(ctx, in, out)}), for {@link Flowable#compose}:
+     * see {@link ReactiveChannels#stage(Publisher, Context, int, int, ContextStageBody)}. Each subscription's
+     * workers share a child of {@code parent}, cancelled when the subscriber cancels (disposes) or the stage
+     * ends; {@code parent} done cancels the stage and fails it with {@code parent.cause()}.
+     *
+     * @param parent the parent of each subscription's context (RxJava has no context of its own to map)
+     * @param workers the number of goroutines running {@code body}, at least 1
+     * @param prefetch how many values to request ahead of the workers, at least 1
+     * @param body the channel code, given the context
+     * @param <T> the input type
+     * @param <R> the output type
+     * @return the operator
+     */
+    public static <T, R> FlowableTransformer<T, R> stage(Context parent, int workers, int prefetch,
+                                                         ContextStageBody<T, R> body) {
+        return flowable -> Flowable.fromPublisher(ReactiveChannels.stage(flowable, parent, workers, prefetch, body));
     }
 
     /**

@@ -25,10 +25,9 @@ import reactor.blockhound.BlockingOperationError;
  * threads as non-blocking and fails any blocking call made there, which RxJava then signals as
  * {@code onError(BlockingOperationError)}.
  *
- * <p>One allowance for the channel engine: its non-blocking operations ({@code trySend}, {@code close},
- * {@code tryReceive}) spin for the channel's lock instead of parking, and the spin calls
- * {@code Thread.onSpinWait}, which BlockHound lists as blocking; the spin is allowed
- * ({@code Chan.lockWithoutParking}), any park or sleep on a computation thread still fails these tests.
+ * <p>No allowance for the channel engine: its non-blocking operations ({@code trySend}, {@code close},
+ * {@code tryReceive}) take the channel's lock by a plain test-and-set spin, with no {@code Thread.onSpinWait}
+ * and no park, so BlockHound sees nothing blocking in them.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class BlockHoundTest {
@@ -40,9 +39,7 @@ class BlockHoundTest {
                 // (what Reactor's integration allows for its schedulers) are not ours to judge
                 .allowBlockingCallsInside("java.util.concurrent.ThreadPoolExecutor", "getTask")
                 .allowBlockingCallsInside("java.util.concurrent.ThreadPoolExecutor", "processWorkerExit")
-                .allowBlockingCallsInside("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue", "offer")
-                // a bounded spin for a channel lock held for a few field updates: Thread.onSpinWait, no park
-                .allowBlockingCallsInside("io.chanflow.Chan", "lockWithoutParking"));
+                .allowBlockingCallsInside("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue", "offer"));
     }
 
     @Test
