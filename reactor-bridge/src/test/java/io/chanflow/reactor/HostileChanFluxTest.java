@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -302,6 +303,38 @@ class HostileChanFluxTest {
         b.assertDelivered(List.of(0));
         b.assertEachEnded(NullPointerException.class);
         tp.assertCancelled();
+    }
+
+    @DisplayName("§2.13 onError(null) (TestPublisher refuses it: a raw publisher sends it): every branch fails with NullPointerException after the values before")
+    @ParameterizedTest
+    @EnumSource(Op.class)
+    void aNullErrorFailsEveryBranchWithNullPointerException(Op op) {
+        AtomicReference<Subscriber<? super Integer>> subscriber = new AtomicReference<>();
+        AtomicLong requested = new AtomicLong();
+        Branches b = op.attach(s -> {
+            subscriber.set(s);
+            s.onSubscribe(new Subscription() {
+                @Override
+                public void request(long n) {
+                    requested.addAndGet(n);
+                }
+
+                @Override
+                public void cancel() {}
+            });
+        });
+        soon().until(() -> requested.get() > 0);
+        subscriber.get().onNext(0);
+
+        Throwable thrown = catchThrowable(() -> subscriber.get().onError(null));
+        if (thrown != null) {
+            assertThat(thrown).as("thrown to the caller (§2.13)").isInstanceOf(NullPointerException.class);
+        }
+        b.requestAll(Long.MAX_VALUE);
+
+        b.awaitTerminals();
+        b.assertDelivered(List.of(0));
+        b.assertEachEnded(NullPointerException.class);
     }
 
     static Stream<Arguments> opsAndTerminalSignals() {
