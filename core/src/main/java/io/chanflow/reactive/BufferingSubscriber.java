@@ -51,6 +51,12 @@ abstract class BufferingSubscriber<T> implements Subscriber<T> {
     /** Called once by whoever ended the stream, after the buffer was closed. */
     void terminated() {}
 
+    /**
+     * Called before the stream ends with an error the publisher caused (its onError, a null signal, values
+     * beyond demand), unless the stream had already ended; not for a cancel.
+     */
+    void upstreamFailed(Throwable cause) {}
+
     @Override
     public final void onSubscribe(Subscription s) {
         if (s == null) {
@@ -98,7 +104,7 @@ abstract class BufferingSubscriber<T> implements Subscriber<T> {
         if (t == null) {
             throw nullSignal("onError cause");
         }
-        terminate(t);
+        failAndTerminate(t);
     }
 
     /**
@@ -108,7 +114,7 @@ abstract class BufferingSubscriber<T> implements Subscriber<T> {
     private NullPointerException nullSignal(String what) {
         NullPointerException e = new NullPointerException(what + " is null (Rule 2.13)");
         upstream.cancel();
-        terminate(e);
+        failAndTerminate(e);
         return e;
     }
 
@@ -123,7 +129,14 @@ abstract class BufferingSubscriber<T> implements Subscriber<T> {
 
     private void protocolError(String message) {
         upstream.cancel();
-        terminate(new IllegalStateException(message));
+        failAndTerminate(new IllegalStateException(message));
+    }
+
+    private void failAndTerminate(Throwable cause) {
+        if (!terminated.get()) {
+            upstreamFailed(cause);
+        }
+        terminate(cause);
     }
 
     /**

@@ -33,7 +33,10 @@ final class ChannelSubscriber<T> extends BufferingSubscriber<T> {
     private final AtomicLong consumed = new AtomicLong();
     /** Closed when the stream ends, however it ends; a context watcher leaves on it. */
     private final DoneChannel finished = DoneChannel.make();
-    /** The upstream's onError cause, for a stage that must report it. */
+    /**
+     * Why the upstream failed (its onError cause, or the error its null signal or excess values caused), for
+     * a stage that reports it after the values before it.
+     */
     private volatile Throwable upstreamError;
 
     ChannelSubscriber(int capacity) {
@@ -67,7 +70,7 @@ final class ChannelSubscriber<T> extends BufferingSubscriber<T> {
         return consumer;
     }
 
-    /** The upstream's error, if it signalled one. */
+    /** The upstream's failure, if it failed (see upstreamError). */
     Throwable upstreamError() {
         return upstreamError;
     }
@@ -79,11 +82,8 @@ final class ChannelSubscriber<T> extends BufferingSubscriber<T> {
     }
 
     @Override
-    public void onError(Throwable t) {
-        if (t != null && !isTerminated()) {
-            upstreamError = t;
-        }
-        super.onError(t);
+    void upstreamFailed(Throwable cause) {
+        upstreamError = cause;
     }
 
     @Override

@@ -54,7 +54,10 @@ final class Patterns {
         List<Publisher<T>> branches = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int index = i;
-            branches.add(s -> new ChannelPublisher<>(outputs.get().get(index), ctx::cancel).subscribe(s));
+            branches.add(s -> {
+                Objects.requireNonNull(s, "subscriber (Rule 1.9)"); // before the distribution starts
+                new ChannelPublisher<>(outputs.get().get(index), ctx::cancel).subscribe(s);
+            });
         }
         return List.copyOf(branches);
     }

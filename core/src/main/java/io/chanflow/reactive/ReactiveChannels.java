@@ -241,7 +241,10 @@ public final class ReactiveChannels {
      * either end; what they throw then is ignored.
      *
      * <p><b>Errors.</b> Upstream's {@code onError(e)} closes {@code in} with {@code e}; once the workers end,
-     * downstream gets the values they sent, then {@code onError(e)}, the same {@code e}. A worker that throws
+     * downstream gets the values they sent, then {@code onError(e)}, the same {@code e}. An upstream that
+     * breaks the protocol is treated alike: values beyond demand end it with an
+     * {@link IllegalStateException}, a {@code null} signal with a {@link NullPointerException} (Rules 1.1,
+     * 2.13), after every value requested before it has gone through the workers. A worker that throws
      * fails the stage: upstream is cancelled and downstream gets {@code onError} with what it threw.
      * When every worker has returned normally, downstream completes.
      *

@@ -439,6 +439,45 @@ class ReactiveChannelsTest {
             awaitGoroutinesEnded(before);
         }
 
+        /**
+         * Values beyond demand end the stage as an upstream error does (Rule 1.1): every value requested
+         * before the excess one goes through the workers, even one in a worker's hand while the other worker
+         * finds the input closed, then onError(IllegalStateException). Staged with prefetch 1 and no demand:
+         * 1 and 2 fill the output buffer, 3 and 4 wait in the workers' hands, 5 waits in the input, 6 is the
+         * excess; then one request at a time lets one worker take 5 and block again while the other finds
+         * the input closed and empty.
+         */
+        @Test
+        void anUpstreamEmittingBeyondDemandFailsTheStageAfterEveryRequestedValue() throws Exception {
+            Goroutines.Snapshot before = Goroutines.snapshot();
+            ManualPublisher<Integer> pub = new ManualPublisher<>();
+            RecordingSubscriber<Integer> sub = new RecordingSubscriber<>();
+            ReactiveChannels.<Integer, Integer>stage(pub, 2, 1, (in, out) -> {
+                for (Integer x : in) {
+                    out.send(x);
+                }
+            }).subscribe(sub);
+            for (int v = 1; v <= 4; v++) {
+                pub.emit(v);
+                long taken = v + 1;
+                await().until(() -> pub.requested.get() == taken); // a worker took v: one more requested
+            }
+            pub.emit(5);
+            pub.emit(6); // beyond demand
+            for (int n = 1; n <= 2; n++) {
+                sub.request(1);
+                int delivered = n;
+                await().until(() -> sub.values.size() == delivered);
+            }
+            sub.request(Long.MAX_VALUE);
+
+            assertThat(sub.awaitTermination()).isTrue();
+            assertThat(sub.values).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+            assertThat(sub.error).isInstanceOf(IllegalStateException.class);
+            assertThat(pub.cancelled).isTrue();
+            awaitGoroutinesEnded(before);
+        }
+
         @Test
         void aWorkerThatThrowsFailsTheStageWithWhatItThrewAndCancelsUpstream() throws Exception {
             Goroutines.Snapshot before = Goroutines.snapshot();

@@ -174,4 +174,13 @@ class StageProcessorAndContextTest {
         assertThat(down.error).isSameAs(why);
         await().untilTrue(up.cancelled);
     }
+
+    @Test
+    void aFanOutBranchRejectsANullSubscriberBeforeItSubscribesTheSource() {
+        ManualPublisher<Integer> up = new ManualPublisher<>();
+        Publisher<Integer> branch = ReactiveChannels.<Integer>fanOut(up, 2, io.chanflow.pattern.Distribution.ROUND_ROBIN, 4).get(0);
+
+        org.assertj.core.api.Assertions.assertThatNullPointerException().isThrownBy(() -> branch.subscribe(null));
+        assertThat(up.requests).as("the source was not subscribed").isEmpty();
+    }
 }
