@@ -13,11 +13,12 @@ import io.chanflow.context.CancelContext;
 import io.chanflow.context.Context;
 import io.chanflow.context.ContextDoneException;
 import io.chanflow.pattern.Distribution;
+import io.chanflow.testing.HostileSubscribers;
+import io.chanflow.testing.Parked;
+import io.chanflow.testing.Recorder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,10 +28,9 @@ import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -55,21 +55,11 @@ import reactor.util.function.Tuple2;
  * each name); in every case each value arrives at most once, each branch ends at most once, and no goroutine
  * is left behind.
  */
+@ExtendWith(LeakCheckExtension.class)
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class HostileChanFluxTest {
     private static final int PREFETCH = 8;
     private static final Duration PATIENCE = Duration.ofSeconds(10);
-    private Goroutines.Snapshot before;
-
-    @BeforeEach
-    void snapshotGoroutines() {
-        before = Goroutines.snapshot();
-    }
-
-    @AfterEach
-    void everyGoroutineEnded() throws InterruptedException {
-        Goroutines.verifyNoLeaks(before, Duration.ofSeconds(5));
-    }
 
     /** How an operator's branches share the values. */
     enum Fan { ONE, COPIES, SPLIT }
@@ -237,19 +227,28 @@ class HostileChanFluxTest {
     @ParameterizedTest
     @EnumSource(Op.class)
     void emittingBeyondDemandFailsEveryBranchAfterTheRequestedValues(Op op) {
+        Goroutines.Snapshot before = Goroutines.snapshot();
         TestPublisher<Integer> tp = TestPublisher.createNoncompliant(Violation.REQUEST_OVERFLOW);
         AtomicLong requested = new AtomicLong();
         Branches b = op.attach(counting(tp, requested));
         awaitRequested(tp);
+        int emitted = 0;
+        do { // within demand until the operator stops asking: its branches requested nothing
+            int asked = (int) requested.get();
+            emit(tp, emitted, asked);
+            emitted = asked;
+            Parked.awaitAllParked(before);
+        } while (requested.get() > emitted);
+        int filled = emitted;
 
-        assertThatCode(() -> emit(tp, 0, 100)).as("the publisher is not thrown at").doesNotThrowAnyException();
+        assertThatCode(() -> emit(tp, filled, filled + 3)).as("the publisher is not thrown at")
+                .doesNotThrowAnyException();
         b.requestAll(Long.MAX_VALUE);
 
         b.awaitTerminals();
-        assertThat(requested.get()).as("no branch requested anything: the operator asked its prefetch at most")
-                .isBetween(1L, 99L);
-        b.assertDelivered(range((int) requested.get()));
+        b.assertDelivered(range(filled));
         b.assertEachEnded(IllegalStateException.class);
+        assertThat(requested).as("nothing requested after the violation").hasValue(filled);
         tp.assertCancelled();
     }
 
@@ -398,91 +397,20 @@ class HostileChanFluxTest {
         }
     }
 
-    /** A raw subscriber: records, and does what a test tells it to in onSubscribe and onNext. */
-    static class Raw implements Subscriber<Integer> {
-        final List<Integer> values = new CopyOnWriteArrayList<>();
-        final AtomicInteger terminals = new AtomicInteger();
-        final CountDownLatch terminated = new CountDownLatch(1);
-        volatile Throwable error;
-        volatile Subscription subscription;
-
-        void subscribed(Subscription s) {}
-
-        void next(Subscription s) {}
-
-        @Override
-        public final void onSubscribe(Subscription s) {
-            subscription = s;
-            subscribed(s);
-        }
-
-        @Override
-        public final void onNext(Integer v) {
-            values.add(v);
-            next(subscription);
-        }
-
-        @Override
-        public final void onError(Throwable t) {
-            error = t;
-            terminals.incrementAndGet();
-            terminated.countDown();
-        }
-
-        @Override
-        public final void onComplete() {
-            terminals.incrementAndGet();
-            terminated.countDown();
-        }
-
-        void awaitTerminal() throws InterruptedException {
-            assertThat(terminated.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).as("a terminal signal").isTrue();
-        }
-    }
-
-    /**
-     * Subscribes {@code hostile} to the first branch and TestSubscribers requesting everything to the others,
-     * and checks what those get once the first branch left ({@code hostileLeaves}) or ended: a tee's go on to
-     * every value and onComplete, a fan-out's end with ContextDoneException; then every goroutine ends, and
-     * the source was cancelled unless a tee's other branch still read it.
-     */
-    private void run(Out out, Raw hostile, boolean hostileLeaves) {
+    /** {@link HostileSubscribers#subscribeFirst} on {@code out} over a source of {@code [0, N)}. */
+    private static void run(Out out, Recorder hostile, boolean hostileLeaves) throws InterruptedException {
         CancelContext producers = Context.withCancel(Context.background());
         AtomicBoolean subscribed = new AtomicBoolean(out == Out.FROM);
-        List<Flux<Integer>> branches = out.outputs(Flux.range(0, N).doOnSubscribe(s -> subscribed.set(true)), producers);
-        branches.get(0).subscribe(hostile);
-        for (Flux<Integer> other : branches.subList(1, branches.size())) {
-            TestSubscriber<Integer> ts = TestSubscriber.create();
-            other.subscribe(ts);
-            ts.block(PATIENCE);
-            if (out.fan() == Fan.COPIES || !hostileLeaves) {
-                assertThat(ts.isTerminatedComplete()).as("the other branch goes on: %s", ts.getTerminalSignal()).isTrue();
-                assertThat(ts.getReceivedOnNext()).doesNotHaveDuplicates();
-            } else {
-                assertThat(ts.expectTerminalError()).isInstanceOf(ContextDoneException.class);
-            }
-            if (out.fan() == Fan.COPIES) {
-                assertThat(ts.getReceivedOnNext()).containsExactlyElementsOf(range(N));
-            } else {
-                assertThat(ts.getReceivedOnNext()).noneMatch(hostile.values::contains);
-            }
-        }
-        soon().until(() -> Goroutines.startedSince(before).isEmpty());
-        if (hostileLeaves && out.fan() != Fan.COPIES && subscribed.get()) { // a bridge may leave before it takes its inner one
-            assertThat(producers.err()).as("the source cancelled").isNotNull();
-        }
+        HostileSubscribers.subscribeFirst(
+                out.outputs(Flux.range(0, N).doOnSubscribe(s -> subscribed.set(true)), producers), hostile,
+                hostileLeaves, out.fan() == Fan.COPIES, N, subscribed::get, () -> producers.err() != null);
     }
 
     @DisplayName("§3.9 request(0), request(-1): onError(IllegalArgumentException) (Reactor's StrictSubscriber or the bridge), no value")
     @ParameterizedTest
     @MethodSource("outsAndNonPositiveRequests")
     void aNonPositiveRequestSignalsIllegalArgumentException(Out out, long n) throws Exception {
-        Raw hostile = new Raw() {
-            @Override
-            void subscribed(Subscription s) {
-                s.request(n);
-            }
-        };
+        Recorder hostile = HostileSubscribers.requesting(n);
 
         run(out, hostile, true);
 
@@ -500,13 +428,7 @@ class HostileChanFluxTest {
     @ParameterizedTest
     @EnumSource(Out.class)
     void requestingLongMaxValueAndMoreIsUnbounded(Out out) throws Exception {
-        Raw hostile = new Raw() {
-            @Override
-            void subscribed(Subscription s) {
-                s.request(Long.MAX_VALUE);
-                s.request(Long.MAX_VALUE);
-            }
-        };
+        Recorder hostile = HostileSubscribers.requesting(Long.MAX_VALUE, Long.MAX_VALUE);
 
         run(out, hostile, false);
 
@@ -523,21 +445,7 @@ class HostileChanFluxTest {
     @ParameterizedTest
     @EnumSource(Out.class)
     void cancellingInsideOnNextStopsTheSignals(Out out) throws Exception {
-        Raw hostile = new Raw() {
-            @Override
-            void subscribed(Subscription s) {
-                s.request(10);
-            }
-
-            @Override
-            void next(Subscription s) {
-                if (values.size() == 3) {
-                    s.cancel();
-                    s.cancel();
-                    s.request(5);
-                }
-            }
-        };
+        Recorder hostile = HostileSubscribers.cancellingInsideOnNext(10, 3);
 
         run(out, hostile, true);
 
@@ -549,21 +457,8 @@ class HostileChanFluxTest {
     @ParameterizedTest
     @EnumSource(Out.class)
     void requestingInsideOnNextNeverRecurses(Out out) throws Exception {
-        AtomicInteger depth = new AtomicInteger();
         AtomicInteger maxDepth = new AtomicInteger();
-        Raw hostile = new Raw() {
-            @Override
-            void subscribed(Subscription s) {
-                s.request(1);
-            }
-
-            @Override
-            void next(Subscription s) {
-                maxDepth.accumulateAndGet(depth.incrementAndGet(), Math::max);
-                s.request(1);
-                depth.decrementAndGet();
-            }
-        };
+        Recorder hostile = HostileSubscribers.requestingInsideOnNext(maxDepth);
 
         run(out, hostile, false);
 
@@ -579,20 +474,12 @@ class HostileChanFluxTest {
     @DisplayName("§3.6 §1.8 cancel, then request, in onSubscribe: no signal at all; the source cancelled")
     @ParameterizedTest
     @EnumSource(Out.class)
-    void cancellingThenRequestingGivesNoSignal(Out out) {
-        AtomicBoolean subscribed = new AtomicBoolean();
-        Raw hostile = new Raw() {
-            @Override
-            void subscribed(Subscription s) {
-                subscribed.set(true);
-                s.cancel();
-                s.request(5);
-            }
-        };
+    void cancellingThenRequestingGivesNoSignal(Out out) throws Exception {
+        Recorder hostile = HostileSubscribers.cancellingThenRequesting();
 
         run(out, hostile, true);
 
-        assertThat(subscribed).isTrue();
+        assertThat(hostile.subscription).as("subscribed").isNotNull();
         assertThat(hostile.values).isEmpty();
         assertThat(hostile.terminals).hasValue(0);
     }

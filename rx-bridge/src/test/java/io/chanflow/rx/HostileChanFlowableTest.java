@@ -13,6 +13,9 @@ import io.chanflow.context.CancelContext;
 import io.chanflow.context.Context;
 import io.chanflow.context.ContextDoneException;
 import io.chanflow.pattern.Distribution;
+import io.chanflow.testing.HostileSubscribers;
+import io.chanflow.testing.Parked;
+import io.chanflow.testing.Recorder;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.subscribers.TestSubscriber;
 import java.time.Duration;
@@ -27,10 +30,9 @@ import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -50,21 +52,11 @@ import org.reactivestreams.Subscription;
  * in each name); in every case each value arrives at most once, each branch ends at most once, and no
  * goroutine is left behind.
  */
+@ExtendWith(LeakCheckExtension.class)
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class HostileChanFlowableTest {
     private static final int PREFETCH = 8;
     private static final long PATIENCE_SECONDS = 10;
-    private Goroutines.Snapshot before;
-
-    @BeforeEach
-    void snapshotGoroutines() {
-        before = Goroutines.snapshot();
-    }
-
-    @AfterEach
-    void everyGoroutineEnded() throws InterruptedException {
-        Goroutines.verifyNoLeaks(before, Duration.ofSeconds(5));
-    }
 
     /** Awaitility polling every millisecond from the start: the conditions here hold soon. */
     private static ConditionFactory soon() {
@@ -244,18 +236,22 @@ class HostileChanFlowableTest {
     @ParameterizedTest
     @EnumSource(Op.class)
     void emittingBeyondDemandFailsEveryBranchAfterTheRequestedValues(Op op) throws Exception {
+        Goroutines.Snapshot before = Goroutines.snapshot();
         Run run = new Run(op);
         run.up.nextWithinDemand();
+        do { // within demand until the operator stops asking: its branches requested nothing
+            run.up.next((int) run.up.requested.get() - run.up.emitted());
+            Parked.awaitAllParked(before);
+        } while (run.up.requested.get() > run.up.emitted());
+        int filled = run.up.emitted();
 
-        assertThatCode(() -> run.up.next(100)).as("the publisher is not thrown at").doesNotThrowAnyException();
+        assertThatCode(() -> run.up.next(3)).as("the publisher is not thrown at").doesNotThrowAnyException();
         run.requestAll(Long.MAX_VALUE);
 
         run.awaitTerminals();
-        long requested = run.up.requested.get();
-        assertThat(requested).as("the branches requested nothing: the operator asked its prefetch at most")
-                .isBetween(1L, 99L);
-        run.assertDelivered(range((int) requested));
+        run.assertDelivered(range(filled));
         run.assertEachFailedWith(IllegalStateException.class);
+        assertThat(run.up.requested).as("nothing requested after the violation").hasValue(filled);
         assertThat(run.up.cancels).hasValue(1);
     }
 
@@ -263,6 +259,7 @@ class HostileChanFlowableTest {
     @ParameterizedTest
     @EnumSource(Op.class)
     void signalsAfterCancelAreDropped(Op op) throws Exception {
+        Goroutines.Snapshot before = Goroutines.snapshot();
         Run run = new Run(op);
         run.requestAll(1);
         run.up.nextWithinDemand();
@@ -396,79 +393,13 @@ class HostileChanFlowableTest {
         }
     }
 
-    /**
-     * A raw Subscriber (so RxJava wraps it in its StrictSubscriber) that records into a TestSubscriber and does
-     * what a test says in onSubscribe and onNext.
-     */
-    static class Raw implements Subscriber<Integer> {
-        final TestSubscriber<Integer> seen = new TestSubscriber<>(0L);
-        volatile Subscription subscription;
-
-        void subscribed(Subscription s) {}
-
-        void next(Subscription s) {}
-
-        @Override
-        public final void onSubscribe(Subscription s) {
-            subscription = s;
-            seen.onSubscribe(new Subscription() { // the recorder asks nothing: the test does, through s
-                @Override
-                public void request(long n) {}
-
-                @Override
-                public void cancel() {}
-            });
-            subscribed(s);
-        }
-
-        @Override
-        public final void onNext(Integer v) {
-            seen.onNext(v);
-            next(subscription);
-        }
-
-        @Override
-        public final void onError(Throwable t) {
-            seen.onError(t);
-        }
-
-        @Override
-        public final void onComplete() {
-            seen.onComplete();
-        }
-    }
-
-    /**
-     * Subscribes {@code hostile} to the first branch and TestSubscribers requesting everything to the others,
-     * and checks what those get once the first branch left ({@code hostileLeaves}) or ended: a tee's go on to
-     * every value and onComplete, a fan-out's end with ContextDoneException; then every goroutine ends, and
-     * the source was cancelled unless a tee's other branch still read it.
-     */
-    private void run(Out out, Raw hostile, boolean hostileLeaves) {
+    /** {@link HostileSubscribers#subscribeFirst} on {@code out} over a source of {@code [0, N)}. */
+    private static void run(Out out, Recorder hostile, boolean hostileLeaves) throws InterruptedException {
         CancelContext producers = Context.withCancel(Context.background());
         AtomicBoolean subscribed = new AtomicBoolean(out == Out.FROM);
-        List<Flowable<Integer>> branches = out.outputs(
-                Flowable.range(0, N).doOnSubscribe(s -> subscribed.set(true)), producers);
-        branches.get(0).subscribe(hostile);
-        for (Flowable<Integer> other : branches.subList(1, branches.size())) {
-            TestSubscriber<Integer> ts = other.test();
-            ts.awaitDone(PATIENCE_SECONDS, TimeUnit.SECONDS);
-            if (out.fan() == Fan.COPIES) {
-                ts.assertValueSequence(range(N)).assertComplete();
-            } else if (hostileLeaves) {
-                ts.assertError(ContextDoneException.class);
-            } else {
-                ts.assertComplete();
-            }
-            if (out.fan() == Fan.SPLIT) {
-                assertThat(ts.values()).noneMatch(hostile.seen.values()::contains);
-            }
-        }
-        soon().until(() -> Goroutines.startedSince(before).isEmpty());
-        if (hostileLeaves && out.fan() != Fan.COPIES && subscribed.get()) { // a bridge may leave before it takes its inner one
-            assertThat(producers.err()).as("the source cancelled").isNotNull();
-        }
-        assertThat(hostile.seen.values()).doesNotHaveDuplicates();
+        HostileSubscribers.subscribeFirst(
+                out.outputs(Flowable.range(0, N).doOnSubscribe(s -> subscribed.set(true)), producers), hostile,
+                hostileLeaves, out.fan() == Fan.COPIES, N, subscribed::get, () -> producers.err() != null);
     }
 
     static Stream<Arguments> outsAndNonPositiveRequests() {
@@ -479,91 +410,58 @@ class HostileChanFlowableTest {
     @ParameterizedTest
     @MethodSource("outsAndNonPositiveRequests")
     void aNonPositiveRequestSignalsIllegalArgumentException(Out out, long n) throws Exception {
-        Raw hostile = new Raw() {
-            @Override
-            void subscribed(Subscription s) {
-                s.request(n);
-            }
-        };
+        Recorder hostile = HostileSubscribers.requesting(n);
 
         run(out, hostile, true);
 
-        hostile.seen.awaitDone(PATIENCE_SECONDS, TimeUnit.SECONDS)
-                .assertError(e -> e instanceof IllegalArgumentException && e.getMessage().contains("3.9"))
-                .assertNoValues()
-                .assertNotComplete();
+        hostile.awaitTerminal();
+        assertThat(hostile.error).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3.9");
+        assertThat(hostile.values).isEmpty();
+        assertThat(hostile.terminals).hasValue(1);
     }
 
     @DisplayName("§3.17 request(Long.MAX_VALUE) and more on top: unbounded; every value once, then onComplete")
     @ParameterizedTest
     @EnumSource(Out.class)
-    void requestingLongMaxValueAndMoreIsUnbounded(Out out) {
-        Raw hostile = new Raw() {
-            @Override
-            void subscribed(Subscription s) {
-                s.request(Long.MAX_VALUE);
-                s.request(Long.MAX_VALUE);
-            }
-        };
+    void requestingLongMaxValueAndMoreIsUnbounded(Out out) throws Exception {
+        Recorder hostile = HostileSubscribers.requesting(Long.MAX_VALUE, Long.MAX_VALUE);
 
         run(out, hostile, false);
 
-        hostile.seen.awaitDone(PATIENCE_SECONDS, TimeUnit.SECONDS).assertComplete().assertNoErrors();
+        hostile.awaitTerminal();
+        assertThat(hostile.completed).as("completed: %s", hostile.error).isTrue();
+        assertThat(hostile.terminals).hasValue(1);
         if (out.fan() != Fan.SPLIT) {
-            assertThat(hostile.seen.values()).containsExactlyInAnyOrderElementsOf(range(N));
+            assertThat(hostile.values).containsExactlyInAnyOrderElementsOf(range(N));
         }
     }
 
     @DisplayName("§3.7 §3.6 §1.8 cancel inside onNext, then cancel and request again: no further signal; the source cancelled")
     @ParameterizedTest
     @EnumSource(Out.class)
-    void cancellingInsideOnNextStopsTheSignals(Out out) {
-        Raw hostile = new Raw() {
-            @Override
-            void subscribed(Subscription s) {
-                s.request(10);
-            }
-
-            @Override
-            void next(Subscription s) {
-                if (seen.values().size() == 3) {
-                    s.cancel();
-                    s.cancel();
-                    s.request(5);
-                }
-            }
-        };
+    void cancellingInsideOnNextStopsTheSignals(Out out) throws Exception {
+        Recorder hostile = HostileSubscribers.cancellingInsideOnNext(10, 3);
 
         run(out, hostile, true);
 
-        hostile.seen.assertValueCount(3).assertNoErrors().assertNotComplete();
+        assertThat(hostile.values).hasSize(3).doesNotHaveDuplicates();
+        assertThat(hostile.terminals).as("no terminal signal after cancel").hasValue(0);
     }
 
     @DisplayName("§3.3 request(1) inside onNext: no recursion; every value once, then onComplete")
     @ParameterizedTest
     @EnumSource(Out.class)
-    void requestingInsideOnNextNeverRecurses(Out out) {
-        AtomicInteger depth = new AtomicInteger();
+    void requestingInsideOnNextNeverRecurses(Out out) throws Exception {
         AtomicInteger maxDepth = new AtomicInteger();
-        Raw hostile = new Raw() {
-            @Override
-            void subscribed(Subscription s) {
-                s.request(1);
-            }
-
-            @Override
-            void next(Subscription s) {
-                maxDepth.accumulateAndGet(depth.incrementAndGet(), Math::max);
-                s.request(1);
-                depth.decrementAndGet();
-            }
-        };
+        Recorder hostile = HostileSubscribers.requestingInsideOnNext(maxDepth);
 
         run(out, hostile, false);
 
-        hostile.seen.awaitDone(PATIENCE_SECONDS, TimeUnit.SECONDS).assertComplete().assertNoErrors();
+        hostile.awaitTerminal();
+        assertThat(hostile.completed).as("completed: %s", hostile.error).isTrue();
+        assertThat(hostile.terminals).hasValue(1);
         if (out.fan() != Fan.SPLIT) {
-            assertThat(hostile.seen.values()).containsExactlyInAnyOrderElementsOf(range(N));
+            assertThat(hostile.values).containsExactlyInAnyOrderElementsOf(range(N));
         }
         assertThat(maxDepth).as("onNext re-entered from request").hasValue(1);
     }
@@ -571,18 +469,13 @@ class HostileChanFlowableTest {
     @DisplayName("§3.6 §1.8 cancel, then request, in onSubscribe: no signal at all; the source cancelled")
     @ParameterizedTest
     @EnumSource(Out.class)
-    void cancellingThenRequestingGivesNoSignal(Out out) {
-        Raw hostile = new Raw() {
-            @Override
-            void subscribed(Subscription s) {
-                s.cancel();
-                s.request(5);
-            }
-        };
+    void cancellingThenRequestingGivesNoSignal(Out out) throws Exception {
+        Recorder hostile = HostileSubscribers.cancellingThenRequesting();
 
         run(out, hostile, true);
 
         assertThat(hostile.subscription).as("subscribed").isNotNull();
-        hostile.seen.assertNoValues().assertNoErrors().assertNotComplete();
+        assertThat(hostile.values).isEmpty();
+        assertThat(hostile.terminals).hasValue(0);
     }
 }

@@ -14,8 +14,8 @@ import io.chanflow.reactive.hostile.Operator.Fan;
 import io.chanflow.reactive.hostile.Operator.Observed;
 import io.chanflow.reactive.hostile.Peers.NullSignal;
 import io.chanflow.reactive.hostile.Peers.RacingPublisher;
-import io.chanflow.reactive.hostile.Peers.Recorder;
 import io.chanflow.reactive.hostile.Peers.ScriptedPublisher;
+import io.chanflow.testing.Recorder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,11 +47,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class HostilePublisherOperatorsTest {
 
-    // The two-worker stages are left out: on an upstream protocol error they drop the value one worker holds
-    // while the other closes `out` (StagePublisher.fail; reported on issue #7). Put them back once fixed.
     @DisplayName("§1.1 emits beyond demand: every requested value once, then onError(IllegalStateException) on every branch; cancelled, nothing more requested")
     @ParameterizedTest
-    @EnumSource(value = Operator.class, mode = EnumSource.Mode.EXCLUDE, names = {"STAGE", "FLOW_STAGE"})
+    @EnumSource(Operator.class)
     void emittingBeyondDemandFailsEveryBranchWithIllegalStateExceptionAfterTheRequestedValues(Operator op)
             throws Exception {
         Goroutines.Snapshot before = Goroutines.snapshot();

@@ -15,7 +15,8 @@ import io.chanflow.context.ContextDoneException;
 import io.chanflow.reactive.hostile.Operator.Fan;
 import io.chanflow.reactive.hostile.Operator.Observed;
 import io.chanflow.reactive.hostile.Peers.Face;
-import io.chanflow.reactive.hostile.Peers.Recorder;
+import io.chanflow.testing.HostileSubscribers;
+import io.chanflow.testing.Recorder;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,7 +30,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.reactivestreams.Publisher;
-import org.reactivestreams.Subscription;
 
 /**
  * Subscribers that break the Reactive Streams rules, or push them to their limits, on the output of every
@@ -57,12 +57,7 @@ class HostileSubscriberOperatorsTest {
     @MethodSource("operatorsAndNonPositiveRequests")
     void aNonPositiveRequestSignalsIllegalArgumentException(Operator op, long n) throws Exception {
         Upstream up = new Upstream();
-        Observed o = attach(op, up, () -> new Recorder() {
-            @Override
-            void subscribed(Subscription s) {
-                s.request(n);
-            }
-        });
+        Observed o = attach(op, up, () -> HostileSubscribers.requesting(n));
 
         Recorder hostile = o.branch(0);
         hostile.awaitTerminal();
@@ -76,13 +71,7 @@ class HostileSubscriberOperatorsTest {
     @ParameterizedTest
     @EnumSource(Operator.class)
     void requestingLongMaxValueIsUnboundedAndOverflowingItStaysUnbounded(Operator op) throws Exception {
-        Observed o = attach(op, new Upstream(), () -> new Recorder() {
-            @Override
-            void subscribed(Subscription s) {
-                s.request(Long.MAX_VALUE - 1);
-                s.request(5); // overflows: capped at Long.MAX_VALUE
-            }
-        });
+        Observed o = attach(op, new Upstream(), () -> HostileSubscribers.requesting(Long.MAX_VALUE - 1, 5)); // overflows
 
         o.awaitTerminals();
         o.assertDelivered(range(0, N));
@@ -94,16 +83,7 @@ class HostileSubscriberOperatorsTest {
     @EnumSource(Operator.class)
     void cancellingInsideOnNextStopsTheSignals(Operator op) throws Exception {
         Upstream up = new Upstream();
-        Observed o = attach(op, up, () -> new Recorder(10) {
-            @Override
-            void next(Subscription s, int v) {
-                if (values.size() == 3) {
-                    s.cancel();
-                    s.cancel();     // §3.7: a no-op
-                    s.request(5);   // §3.6: a no-op
-                }
-            }
-        });
+        Observed o = attach(op, up, () -> HostileSubscribers.cancellingInsideOnNext(10, 3));
 
         Recorder hostile = o.branch(0);
         soon().until(() -> hostile.values.size() >= 3);
@@ -116,16 +96,8 @@ class HostileSubscriberOperatorsTest {
     @ParameterizedTest
     @EnumSource(Operator.class)
     void requestingInsideOnNextNeverRecurses(Operator op) throws Exception {
-        AtomicInteger depth = new AtomicInteger();
         AtomicInteger maxDepth = new AtomicInteger();
-        Observed o = attach(op, new Upstream(), () -> new Recorder(1) {
-            @Override
-            void next(Subscription s, int v) {
-                maxDepth.accumulateAndGet(depth.incrementAndGet(), Math::max);
-                s.request(1);
-                depth.decrementAndGet();
-            }
-        });
+        Observed o = attach(op, new Upstream(), () -> HostileSubscribers.requestingInsideOnNext(maxDepth));
 
         o.awaitTerminals();
         o.assertDelivered(range(0, N));
@@ -138,13 +110,7 @@ class HostileSubscriberOperatorsTest {
     @EnumSource(Operator.class)
     void cancellingThenRequestingGivesNoSignal(Operator op) throws Exception {
         Upstream up = new Upstream();
-        Observed o = attach(op, up, () -> new Recorder() {
-            @Override
-            void subscribed(Subscription s) {
-                s.cancel();
-                s.request(5); // §3.6: a no-op
-            }
-        });
+        Observed o = attach(op, up, HostileSubscribers::cancellingThenRequesting);
 
         assertTheRestAfterTheFirstBranchLeft(o, up);
         assertThat(o.branch(0).values).isEmpty();

@@ -15,7 +15,8 @@ import io.chanflow.LeakCheckExtension;
 import io.chanflow.context.CancelContext;
 import io.chanflow.context.Context;
 import io.chanflow.reactive.hostile.Peers.Face;
-import io.chanflow.reactive.hostile.Peers.Recorder;
+import io.chanflow.testing.HostileSubscribers;
+import io.chanflow.testing.Recorder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,12 +57,7 @@ class HostileSubscriberTest {
     void aNonPositiveRequestSignalsIllegalArgumentExceptionAndTakesNothing(Face face, long n) throws Exception {
         Channel<Integer> ch = channelOf(0, 3);
         CancelContext producers = Context.withCancel(Context.background());
-        Recorder r = new Recorder() {
-            @Override
-            void subscribed(Subscription s) {
-                s.request(n);
-            }
-        };
+        Recorder r = HostileSubscribers.requesting(n);
 
         face.publisher(ch, producers).subscribe(r);
 
@@ -81,13 +77,13 @@ class HostileSubscriberTest {
         Thread producer = produce(ch, 10_000);
         Recorder r = new Recorder() {
             @Override
-            void subscribed(Subscription s) {
+            protected void subscribed(Subscription s) {
                 s.request(Long.MAX_VALUE - 1);
                 s.request(5); // overflows: capped at Long.MAX_VALUE
             }
 
             @Override
-            void next(Subscription s, int v) {
+            protected void next(Subscription s, int v) {
                 if (v == 0) {
                     s.request(Long.MAX_VALUE);
                 }
@@ -110,16 +106,7 @@ class HostileSubscriberTest {
         Channel<Integer> ch = channelOf(0, 10);
         CancelContext producers = Context.withCancel(Context.background());
         Goroutines.Snapshot before = Goroutines.snapshot();
-        Recorder r = new Recorder(10) {
-            @Override
-            void next(Subscription s, int v) {
-                if (v == 2) {
-                    s.cancel();
-                    s.cancel();     // §3.7: a no-op
-                    s.request(5);   // §3.6: a no-op
-                }
-            }
-        };
+        Recorder r = HostileSubscribers.cancellingInsideOnNext(10, 3); // then cancel (§3.7) and request (§3.6) again
 
         face.publisher(ch, producers).subscribe(r);
 
@@ -142,7 +129,7 @@ class HostileSubscriberTest {
         List<Long> stackDepths = new CopyOnWriteArrayList<>();
         Recorder r = new Recorder(1) {
             @Override
-            void next(Subscription s, int v) {
+            protected void next(Subscription s, int v) {
                 maxDepth.accumulateAndGet(depth.incrementAndGet(), Math::max);
                 if (v % 1_000 == 0) {
                     stackDepths.add(StackWalker.getInstance().walk(frames -> frames.count()));
@@ -174,7 +161,7 @@ class HostileSubscriberTest {
         try {
             Recorder r = new Recorder(10) {
                 @Override
-                void next(Subscription s, int v) {
+                protected void next(Subscription s, int v) {
                     if (v == 2) {
                         throw boom;
                     }
@@ -203,7 +190,7 @@ class HostileSubscriberTest {
         Goroutines.Snapshot before = Goroutines.snapshot();
         Recorder r = new Recorder() {
             @Override
-            void subscribed(Subscription s) {
+            protected void subscribed(Subscription s) {
                 s.request(3);
                 throw boom;
             }
@@ -226,7 +213,7 @@ class HostileSubscriberTest {
         Goroutines.Snapshot before = Goroutines.snapshot();
         Recorder r = new Recorder() {
             @Override
-            void subscribed(Subscription s) {
+            protected void subscribed(Subscription s) {
                 s.request(3);
                 s.cancel();
             }

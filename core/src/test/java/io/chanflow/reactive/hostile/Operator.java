@@ -13,7 +13,7 @@ import io.chanflow.pattern.Distribution;
 import io.chanflow.reactive.FlowChannels;
 import io.chanflow.reactive.ReactiveChannels;
 import io.chanflow.reactive.Tee;
-import io.chanflow.reactive.hostile.Peers.Recorder;
+import io.chanflow.testing.Recorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

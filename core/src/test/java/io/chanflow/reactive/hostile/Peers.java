@@ -13,15 +13,14 @@ import io.chanflow.context.CancelContext;
 import io.chanflow.context.Context;
 import io.chanflow.reactive.FlowChannels;
 import io.chanflow.reactive.ReactiveChannels;
+import io.chanflow.testing.Parked;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -266,66 +265,6 @@ final class Peers {
         }
     }
 
-    /** Records the signals; subclasses act in {@link #subscribed} and {@link #next}. */
-    static class Recorder implements Subscriber<Integer> {
-        /** What {@link #subscribed} requests by default; 0 for nothing. */
-        private final long initialRequest;
-        final List<Integer> values = new CopyOnWriteArrayList<>();
-        final AtomicInteger terminals = new AtomicInteger();
-        final CountDownLatch terminated = new CountDownLatch(1);
-        final AtomicLong onNextCalls = new AtomicLong();
-        volatile Subscription subscription;
-        volatile Throwable error;
-        volatile boolean completed;
-
-        Recorder() {
-            this(0);
-        }
-
-        Recorder(long initialRequest) {
-            this.initialRequest = initialRequest;
-        }
-
-        void subscribed(Subscription s) {
-            if (initialRequest != 0) {
-                s.request(initialRequest);
-            }
-        }
-
-        void next(Subscription s, int v) {}
-
-        @Override
-        public final void onSubscribe(Subscription s) {
-            subscription = s;
-            subscribed(s);
-        }
-
-        @Override
-        public final void onNext(Integer v) {
-            onNextCalls.incrementAndGet();
-            values.add(v);
-            next(subscription, v);
-        }
-
-        @Override
-        public final void onError(Throwable t) {
-            error = t;
-            terminals.incrementAndGet();
-            terminated.countDown();
-        }
-
-        @Override
-        public final void onComplete() {
-            completed = true;
-            terminals.incrementAndGet();
-            terminated.countDown();
-        }
-
-        void awaitTerminal() throws InterruptedException {
-            assertThat(terminated.await(10, TimeUnit.SECONDS)).as("a terminal signal").isTrue();
-        }
-    }
-
     /**
      * Breaks §1.3 only: honours demand exactly, but calls onNext from {@code threads} threads at once. The
      * last thread to finish calls onComplete, after every other onNext returned.
@@ -564,13 +503,8 @@ final class Peers {
         soon().until(() -> Goroutines.startedSince(before).isEmpty());
     }
 
-    /**
-     * Waits until every goroutine started since {@code before} is parked (blocked in a channel operation or
-     * waiting for demand). A goroutine a signal wakes is runnable before the signalling call returns, so
-     * once this holds after the test's last signal, nothing moves until the test signals again.
-     */
+    /** See {@link Parked#awaitAllParked}: nothing moves until the test signals again. */
     static void awaitStalled(Goroutines.Snapshot before) {
-        soon().until(() -> Goroutines.startedSince(before).stream()
-                        .allMatch(g -> g.thread().getState() == Thread.State.WAITING));
+        Parked.awaitAllParked(before);
     }
 }
