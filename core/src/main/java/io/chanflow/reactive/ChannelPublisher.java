@@ -3,6 +3,7 @@ package io.chanflow.reactive;
 import static io.chanflow.Go.go;
 import static io.chanflow.Go.select;
 
+import io.chanflow.ChannelClosedException;
 import io.chanflow.DoneChannel;
 import io.chanflow.ReceiveChannel;
 import io.chanflow.Received;
@@ -29,7 +30,7 @@ import org.reactivestreams.Subscription;
  *                                   return
  *       if emitted == requested:    if closed and drained: onComplete / onError(cause); return
  *                                   park until request(), cancel() or the closing watcher unparks us
- *       r = tryReceiveOk(ch)  or else  select { case r = <-ch (ok form): ; case <-cancelSignal: continue }
+ *       v = tryReceive(ch)  or else  select { case r = <-ch (ok form): ; case <-cancelSignal: continue }
  *       if closed and drained:      onComplete, or onError(cause) for close(cause); return
  *       onNext(r.value); emitted++
  *     }
@@ -189,18 +190,24 @@ final class ChannelPublisher<T> implements Publisher<T> {
                         LockSupport.park(this);
                         continue;
                     }
-                    Received<T> r = source.tryReceiveOk();
-                    if (r == null) {
-                        r = select(source.onReceiveOk(x -> x), cancelSignal.onDone(() -> null));
+                    T v;
+                    try {
+                        v = source.tryReceive(); // the fast path allocates nothing
+                    } catch (ChannelClosedException closedAndDrained) {
+                        v = null; // the select below reports the end, with its cause
+                    }
+                    if (v == null) {
+                        Received<T> r = select(source.onReceiveOk(x -> x), cancelSignal.onDone(() -> null));
                         if (r == null) {
                             continue; // cancelled: the loop head decides
                         }
+                        if (!r.ok()) {
+                            terminate(r.cause());
+                            return;
+                        }
+                        v = r.value();
                     }
-                    if (!r.ok()) {
-                        terminate(r.cause());
-                        return;
-                    }
-                    downstream.onNext(r.value());
+                    downstream.onNext(v);
                     emitted++;
                 }
             } catch (InterruptedException e) {

@@ -19,6 +19,9 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
 import io.chanflow.Done;
 import io.chanflow.context.ContextError;
 import reactor.core.publisher.Flux;
@@ -132,13 +135,48 @@ public final class ChanFlux {
      * context (channels in between would otherwise cut it off) and {@code op} gets it as a Chanflow context.
      */
     private static <T, R> Function<Flux<T>, Flux<R>> withSubscriberContext(
-            BiFunction<Flux<T>, Context, Publisher<R>> op) {
-        return flux -> Flux.deferContextual(view -> Flux.from(op.apply(flux.contextWrite(view), context(view))));
+            BiFunction<Publisher<T>, Context, Publisher<R>> op) {
+        return flux -> Flux.deferContextual(view -> Flux.from(op.apply(direct(flux, view), context(view))));
     }
 
     /** {@code source} with {@code ctx} in its Reactor context under {@link #CONTEXT_KEY}. */
     private static <T> Publisher<T> exposing(Publisher<T> source, Context ctx) {
-        return Flux.from(source).contextWrite(c -> c.put(CONTEXT_KEY, ctx));
+        return direct(source, reactor.util.context.Context.of(CONTEXT_KEY, ctx));
+    }
+
+    /**
+     * {@code source} as Reactor sees it when a Reactor operator subscribes: our subscriber is handed over as
+     * a {@link CoreSubscriber} whose context is {@code view}. Without this, Reactor wraps a plain Subscriber
+     * in its StrictSubscriber, which serialises every signal with atomics our subscribers do not need (they
+     * follow Rules 2.x themselves, hostile publishers included) and would see an empty context.
+     */
+    private static <T> Publisher<T> direct(Publisher<T> source, ContextView view) {
+        Flux<T> flux = Flux.from(source);
+        return s -> flux.subscribe(new Direct<>(s, reactor.util.context.Context.of(view)));
+    }
+
+    /** A subscriber passed through unchanged, with a Reactor context. */
+    private record Direct<T>(Subscriber<? super T> actual, reactor.util.context.Context currentContext)
+            implements CoreSubscriber<T> {
+        @Override
+        public void onSubscribe(Subscription s) {
+            actual.onSubscribe(s);
+        }
+
+        @Override
+        public void onNext(T t) {
+            actual.onNext(t);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            actual.onError(t);
+        }
+
+        @Override
+        public void onComplete() {
+            actual.onComplete();
+        }
     }
 
     /**
@@ -192,7 +230,7 @@ public final class ChanFlux {
      * @return the receive side
      */
     public static <T> ReceiveChannel<T> toChannel(Publisher<? extends T> source, int capacity) {
-        return ReactiveChannels.channel(source, capacity);
+        return ReactiveChannels.channel(direct(source, reactor.util.context.Context.empty()), capacity);
     }
 
     /**
@@ -302,7 +340,7 @@ public final class ChanFlux {
      * @return the two branches
      */
     public static <T> Tuple2<Flux<T>, Flux<T>> tee(Publisher<? extends T> source) {
-        Tee<T> tee = ReactiveChannels.tee(source, ReactiveChannels.DEFAULT_PREFETCH);
+        Tee<T> tee = ReactiveChannels.tee(direct(source, reactor.util.context.Context.empty()), ReactiveChannels.DEFAULT_PREFETCH);
         return Tuples.of(Flux.from(tee.first()), Flux.from(tee.second()));
     }
 
@@ -317,7 +355,7 @@ public final class ChanFlux {
      */
     public static <T> Flux<T> bridge(Publisher<? extends Publisher<? extends T>> sources) {
         return Flux.deferContextual(view -> Flux.from(ReactiveChannels.bridge(
-                Flux.from(sources).contextWrite(view).map(inner -> Flux.from(inner).contextWrite(view)),
+                direct(Flux.from(sources).map(inner -> direct(inner, view)), view),
                 ReactiveChannels.DEFAULT_PREFETCH)));
     }
 
@@ -333,7 +371,7 @@ public final class ChanFlux {
     public static <T> Flux<T> fanIn(Publisher<? extends T>... sources) {
         List<Publisher<? extends T>> all = List.of(sources);
         return Flux.deferContextual(view -> Flux.from(ReactiveChannels.<T>fanIn(
-                all.stream().map(source -> Flux.from(source).contextWrite(view)).toList(),
+                all.stream().map(source -> direct(source, view)).toList(),
                 ReactiveChannels.DEFAULT_PREFETCH)));
     }
 
@@ -349,7 +387,8 @@ public final class ChanFlux {
      * @return the branches
      */
     public static <T> List<Flux<T>> fanOut(Publisher<? extends T> source, int n, Distribution how) {
-        return ReactiveChannels.<T>fanOut(source, n, how, ReactiveChannels.DEFAULT_PREFETCH).stream()
+        return ReactiveChannels.<T>fanOut(direct(source, reactor.util.context.Context.empty()), n, how,
+                        ReactiveChannels.DEFAULT_PREFETCH).stream()
                 .map(Flux::from)
                 .toList();
     }

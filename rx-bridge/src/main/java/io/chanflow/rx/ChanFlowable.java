@@ -14,10 +14,13 @@ import io.chanflow.reactive.StageBody;
 import io.chanflow.reactive.StageMapper;
 import io.chanflow.reactive.Tee;
 import io.reactivex.rxjava3.core.Flowable;
+import io.reactivex.rxjava3.core.FlowableSubscriber;
 import io.reactivex.rxjava3.core.FlowableTransformer;
 import io.reactivex.rxjava3.disposables.Disposable;
 import java.util.List;
 import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
 
 /**
  * Channels as {@link Flowable} and back, and channel code as RxJava operators: the RxJava 3 face of
@@ -52,6 +55,40 @@ import org.reactivestreams.Publisher;
  */
 public final class ChanFlowable {
     private ChanFlowable() {}
+
+    /**
+     * {@code source} as RxJava sees it when an RxJava operator subscribes: our subscriber is handed over as a
+     * {@link FlowableSubscriber}. Without this, RxJava wraps a plain Subscriber in its StrictSubscriber, which
+     * serialises every signal with atomics our subscribers do not need (they follow Rules 2.x themselves,
+     * hostile publishers included).
+     */
+    private static <T> Publisher<T> direct(Publisher<T> source) {
+        Flowable<T> flowable = Flowable.fromPublisher(source);
+        return s -> flowable.subscribe(new Direct<>(s));
+    }
+
+    /** A subscriber passed through unchanged. */
+    private record Direct<T>(Subscriber<? super T> actual) implements FlowableSubscriber<T> {
+        @Override
+        public void onSubscribe(Subscription s) {
+            actual.onSubscribe(s);
+        }
+
+        @Override
+        public void onNext(T t) {
+            actual.onNext(t);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            actual.onError(t);
+        }
+
+        @Override
+        public void onComplete() {
+            actual.onComplete();
+        }
+    }
 
     /**
      * A cold {@link Flowable} of the values received from {@code channel}; see
@@ -89,7 +126,7 @@ public final class ChanFlowable {
      * @return the receive side
      */
     public static <T> ReceiveChannel<T> toChannel(Publisher<? extends T> source, Context ctx, int capacity) {
-        return ReactiveChannels.channel(source, ctx, capacity);
+        return ReactiveChannels.channel(direct(source), ctx, capacity);
     }
 
     /**
@@ -101,7 +138,7 @@ public final class ChanFlowable {
      * @return the receive side
      */
     public static <T> ReceiveChannel<T> toChannel(Publisher<? extends T> source, int capacity) {
-        return ReactiveChannels.channel(source, capacity);
+        return ReactiveChannels.channel(direct(source), capacity);
     }
 
     /**
@@ -115,7 +152,7 @@ public final class ChanFlowable {
      * @param <T> the element type
      */
     public static <T> void into(Publisher<? extends T> source, SendChannel<T> channel, Context ctx, int prefetch) {
-        source.subscribe(ReactiveChannels.subscriber(channel, ctx, prefetch));
+        direct(source).subscribe(ReactiveChannels.subscriber(channel, ctx, prefetch));
     }
 
     /**
@@ -200,7 +237,7 @@ public final class ChanFlowable {
      * @return the operator
      */
     public static <T, R> FlowableTransformer<T, R> stage(int workers, int prefetch, StageBody<T, R> body) {
-        return flowable -> Flowable.fromPublisher(ReactiveChannels.stage(flowable, workers, prefetch, body));
+        return flowable -> Flowable.fromPublisher(ReactiveChannels.stage(direct(flowable), workers, prefetch, body));
     }
 
     /**
@@ -219,7 +256,7 @@ public final class ChanFlowable {
      */
     public static <T, R> FlowableTransformer<T, R> stage(Context parent, int workers, int prefetch,
                                                          ContextStageBody<T, R> body) {
-        return flowable -> Flowable.fromPublisher(ReactiveChannels.stage(flowable, parent, workers, prefetch, body));
+        return flowable -> Flowable.fromPublisher(ReactiveChannels.stage(direct(flowable), parent, workers, prefetch, body));
     }
 
     /**
@@ -233,7 +270,7 @@ public final class ChanFlowable {
      */
     public static <T, R> FlowableTransformer<T, R> stageOrdered(int workers,
                                                                 StageMapper<? super T, ? extends R> mapper) {
-        return flowable -> Flowable.fromPublisher(ReactiveChannels.stageOrdered(flowable, workers, mapper));
+        return flowable -> Flowable.fromPublisher(ReactiveChannels.stageOrdered(direct(flowable), workers, mapper));
     }
 
     /**
@@ -245,7 +282,7 @@ public final class ChanFlowable {
      * @return the two branches, first and second
      */
     public static <T> List<Flowable<T>> tee(Publisher<? extends T> source) {
-        Tee<T> tee = ReactiveChannels.tee(source, ReactiveChannels.DEFAULT_PREFETCH);
+        Tee<T> tee = ReactiveChannels.tee(direct(source), ReactiveChannels.DEFAULT_PREFETCH);
         return List.of(Flowable.fromPublisher(tee.first()), Flowable.fromPublisher(tee.second()));
     }
 
@@ -258,7 +295,8 @@ public final class ChanFlowable {
      * @return the flattened flowable
      */
     public static <T> Flowable<T> bridge(Publisher<? extends Publisher<? extends T>> sources) {
-        return Flowable.fromPublisher(ReactiveChannels.bridge(sources, ReactiveChannels.DEFAULT_PREFETCH));
+        return Flowable.fromPublisher(ReactiveChannels.bridge(
+                direct(Flowable.fromPublisher(sources).map(ChanFlowable::direct)), ReactiveChannels.DEFAULT_PREFETCH));
     }
 
     /**
@@ -271,7 +309,7 @@ public final class ChanFlowable {
      */
     @SafeVarargs
     public static <T> Flowable<T> fanIn(Publisher<? extends T>... sources) {
-        return Flowable.fromPublisher(ReactiveChannels.<T>fanIn(List.of(sources), ReactiveChannels.DEFAULT_PREFETCH));
+        return Flowable.fromPublisher(ReactiveChannels.<T>fanIn(java.util.Arrays.stream(sources).map(ChanFlowable::direct).toList(), ReactiveChannels.DEFAULT_PREFETCH));
     }
 
     /**
@@ -286,7 +324,7 @@ public final class ChanFlowable {
      * @return the branches
      */
     public static <T> List<Flowable<T>> fanOut(Publisher<? extends T> source, int n, Distribution how) {
-        return ReactiveChannels.<T>fanOut(source, n, how, ReactiveChannels.DEFAULT_PREFETCH).stream()
+        return ReactiveChannels.<T>fanOut(direct(source), n, how, ReactiveChannels.DEFAULT_PREFETCH).stream()
                 .map(Flowable::fromPublisher)
                 .toList();
     }
@@ -305,6 +343,6 @@ public final class ChanFlowable {
      */
     public static <T, R> FlowableTransformer<T, R> workerPool(int workers, int queue, Worker<? super T, ? extends R> worker) {
         return upstream -> Flowable.fromPublisher(
-                ReactiveChannels.<T, R>workerPool(upstream, workers, queue, worker, ReactiveChannels.DEFAULT_PREFETCH));
+                ReactiveChannels.<T, R>workerPool(direct(upstream), workers, queue, worker, ReactiveChannels.DEFAULT_PREFETCH));
     }
 }

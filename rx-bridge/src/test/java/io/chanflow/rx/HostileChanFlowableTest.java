@@ -149,15 +149,6 @@ class HostileChanFlowableTest {
             this.outputs = outputs;
         }
 
-        /**
-         * Whether the bridge subscribes to the publisher through a Flowable, so that RxJava's StrictSubscriber
-         * stands between them: it turns an onError(null) into onComplete (HalfSerializer finds no error to
-         * deliver) before the bridge can see the null.
-         */
-        boolean behindAFlowable() {
-            return this == STAGE || this == STAGE_ORDERED || this == WORKER_POOL || this == BRIDGE_OUTER;
-        }
-
         /** The channel bridges are cancelled by their context; the operators by cancelling their branches. */
         boolean cancelledByContext() {
             return this == TO_CHANNEL || this == INTO;
@@ -293,15 +284,6 @@ class HostileChanFlowableTest {
         assertThat(run.up.cancels).hasValue(1);
     }
 
-    /**
-     * Every op and null signal but onError(null) to a bridge behind a Flowable: RxJava's StrictSubscriber turns
-     * that into onComplete, so the stream ends normally instead of with the NullPointerException (reported on
-     * issue 7); put it back once ChanFlowable keeps StrictSubscriber out of the way.
-     */
-    static Stream<Arguments> opsAndNullSignals() {
-        return nullSignals().filter(a -> !(a.get()[1].equals("onError(null)") && ((Op) a.get()[0]).behindAFlowable()));
-    }
-
     static Stream<Arguments> nullSignals() {
         BiConsumer<Subscriber<? super Integer>, Integer> onNextNull = (s, v) -> s.onNext(null);
         BiConsumer<Subscriber<? super Integer>, Integer> onErrorNull = (s, v) -> s.onError(null);
@@ -311,15 +293,16 @@ class HostileChanFlowableTest {
 
     @DisplayName("§2.13 onNext(null), onError(null): every branch fails with NullPointerException after the values before; the publisher cancelled")
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("opsAndNullSignals")
+    @MethodSource("nullSignals")
     void aNullSignalFailsEveryBranchWithNullPointerException(
             Op op, String signal, BiConsumer<Subscriber<? super Integer>, Integer> send) throws Exception {
         Run run = new Run(op);
         run.up.nextWithinDemand();
         soon().until(() -> run.up.requested.get() > run.up.emitted()); // bridge's outer side: one at a time
 
-        // thrown to the caller by the bridge (§2.13), unless RxJava took the null on the way (its StrictSubscriber
-        // turns onError(null) into onError(NullPointerException); map fails on a null value)
+        // thrown to the caller by the bridge (§2.13), unless RxJava took the null on the way (map fails on a
+        // null value). ChanFlowable subscribes as a FlowableSubscriber, so no StrictSubscriber stands between
+        // (it used to turn onError(null) into onComplete)
         Throwable thrown = catchThrowable(() -> send.accept(run.up.subscriber, null));
         if (thrown != null) {
             assertThat(thrown).isInstanceOf(NullPointerException.class);
