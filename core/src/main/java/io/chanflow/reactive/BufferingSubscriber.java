@@ -123,6 +123,20 @@ abstract class BufferingSubscriber<T> implements Subscriber<T> {
         terminate(null);
     }
 
+    /**
+     * Ends the stream with {@code cause} and cancels upstream, unless the stream already ended: after
+     * onComplete or onError the Subscription counts as cancelled (Rule 2.4), so it is not cancelled again.
+     *
+     * @return whether this call ended it
+     */
+    final boolean cancelAndTerminate(Throwable cause) {
+        if (!terminate(cause)) {
+            return false;
+        }
+        upstream.cancel();
+        return true;
+    }
+
     final boolean isTerminated() {
         return terminated.get();
     }

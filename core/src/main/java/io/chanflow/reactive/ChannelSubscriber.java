@@ -77,8 +77,7 @@ final class ChannelSubscriber<T> extends BufferingSubscriber<T> {
 
     /** Cancels upstream and closes the channel with {@code cause}, unless the stream already ended. */
     void cancel(Throwable cause) {
-        upstream.cancel();
-        terminate(cause);
+        cancelAndTerminate(cause);
     }
 
     @Override

@@ -82,8 +82,7 @@ final class SendChannelSubscriber<T> extends BufferingSubscriber<T> {
                 delivered = select(target.onSend(r.value(), () -> true), cancelSignal.onDone(() -> false));
             } catch (ChannelClosedException targetClosed) {
                 // someone else closed the target: nobody wants more
-                upstream.cancel();
-                terminate(targetClosed);
+                cancelAndTerminate(targetClosed);
                 return;
             }
             if (!delivered) {
@@ -102,8 +101,7 @@ final class SendChannelSubscriber<T> extends BufferingSubscriber<T> {
         if (cause == null) {
             cause = new CancellationException("subscriber cancelled");
         }
-        upstream.cancel();
-        terminate(cause);
+        cancelAndTerminate(cause);
         closeTarget(cause);
     }
 
