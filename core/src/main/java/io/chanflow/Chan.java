@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -54,6 +55,19 @@ import java.util.stream.StreamSupport;
  * Waiters (a select's losing cases, or its only Waiter after an interrupt or timeout) from their queues:
  * the queues are doubly linked, so this is O(1) per channel, whatever the number of other waiters.
  *
+ * Lock-free "not ready" checks (Go's chanrecv/chansend fast paths for non-blocking operations)
+ * ---------------------------------------------------------------------------------------------
+ * count, closed and each queue's size are written only under the lock, with release stores, so they can
+ * also be read without it (acquire loads). A non-blocking receive first reads whether the channel is empty
+ * (unbuffered: no sender queued; buffered: count == 0), then closed: if empty and then open were seen,
+ * there was an instant (the first read) at which the channel was both empty and open, because closing is
+ * one-way, so "not ready" is a correct answer without locking. Empty, then closed, then empty again: the
+ * channel was closed and drained (nothing can be added after closing), so "closed" is correct too. A
+ * non-blocking send reads full (unbuffered: no receiver queued; buffered: count == capacity) first, then
+ * open, for the same reason. Stale waiters only make a queue look non-empty, which sends the operation
+ * down the locked path, never to a wrong answer. The cause is written before closed, so whoever has seen
+ * closed can read it without the lock.
+ *
  * Invariants (under the lock)
  *   - 0 <= count <= capacity; buffered values are buf[head], buf[head+1], ... (mod buf.length).
  *   - A Waiter is in at most one queue, and `queued` is true exactly while it is linked.
@@ -80,7 +94,9 @@ final class Chan<E> implements Channel<E> {
     private final int capacity;
     private Object[] buf;
     private int head;
+    /** Written under the lock with release stores (COUNT); read plainly under it, by getAcquire without it. */
     private int count;
+    /** Written once, under the lock, with a release store after cause; readable without the lock. */
     private boolean closed;
     private Throwable cause;
     /**
@@ -142,6 +158,7 @@ final class Chan<E> implements Channel<E> {
             wake = takeWake();
             if (r == NOT_READY && !(timed && deadline - System.nanoTime() <= 0)) {
                 op = new Op(Op.SEND, this, value);
+                op.spin = capacity == 0 && sendq.size == 0;
                 w = op;
                 sendq.add(w);
             }
@@ -235,6 +252,12 @@ final class Chan<E> implements Channel<E> {
      * @return as pollSendLocked or pollReceiveLocked
      */
     Object pollNow(boolean send, Object value) {
+        if (send ? cannotSendNow() : cannotReceiveNow()) {
+            return NOT_READY;
+        }
+        if (!send && isClosedAndDrained()) {
+            return CLOSED;
+        }
         Object r;
         Op wake;
         lockWithoutParking();
@@ -246,6 +269,29 @@ final class Chan<E> implements Channel<E> {
         }
         wakeUp(wake);
         return r;
+    }
+
+    /**
+     * Without the lock: true if the channel was, at one instant during this call, open and with nothing to
+     * receive (see "Lock-free not ready checks" above). False means "maybe ready": take the lock.
+     */
+    private boolean cannotReceiveNow() {
+        int available = capacity == 0 ? (int) WaitQueue.SIZE.getAcquire(sendq) : (int) COUNT.getAcquire(this);
+        return available == 0 && !(boolean) CLOSED_FLAG.getAcquire(this);
+    }
+
+    /** Without the lock: true if the channel was closed with nothing left to receive (one-way once true). */
+    private boolean isClosedAndDrained() {
+        return (boolean) CLOSED_FLAG.getAcquire(this)
+                && (capacity == 0 ? (int) WaitQueue.SIZE.getAcquire(sendq) : (int) COUNT.getAcquire(this)) == 0;
+    }
+
+    /** Without the lock: true if the channel was, at one instant during this call, open and full. */
+    private boolean cannotSendNow() {
+        boolean full = capacity == 0
+                ? (int) WaitQueue.SIZE.getAcquire(recvq) == 0
+                : (int) COUNT.getAcquire(this) == capacity;
+        return full && !(boolean) CLOSED_FLAG.getAcquire(this);
     }
 
     /** Returns the value received, CLOSED, or NOT_READY when a timed wait ran out. */
@@ -263,6 +309,7 @@ final class Chan<E> implements Channel<E> {
             wake = takeWake();
             if (r == NOT_READY && !(timed && deadline - System.nanoTime() <= 0)) {
                 op = new Op(Op.RECEIVE, this, null);
+                op.spin = capacity == 0 && recvq.size == 0;
                 w = op;
                 recvq.add(w);
             }
@@ -392,8 +439,8 @@ final class Chan<E> implements Channel<E> {
                 }
                 return false;
             }
-            closed = true;
             cause = why;
+            CLOSED_FLAG.setRelease(this, true); // after cause: closeCause() reads it without the lock
             for (WaitQueue q : new WaitQueue[] {recvq, sendq}) {
                 for (Waiter w; (w = q.poll()) != null; ) {
                     w.closed = true;
@@ -428,12 +475,8 @@ final class Chan<E> implements Channel<E> {
 
     @Override
     public boolean isClosedForReceive() {
-        lockWithoutParking();
-        try {
-            return closed && count == 0;
-        } finally {
-            lock.unlock();
-        }
+        // After closing nothing is added (close drains sendq), so count only falls: no lock needed.
+        return (boolean) CLOSED_FLAG.getAcquire(this) && (int) COUNT.getAcquire(this) == 0;
     }
 
     @Override
@@ -457,12 +500,7 @@ final class Chan<E> implements Channel<E> {
     }
 
     boolean isClosed() {
-        lockWithoutParking();
-        try {
-            return closed;
-        } finally {
-            lock.unlock();
-        }
+        return (boolean) CLOSED_FLAG.getAcquire(this);
     }
 
     /** The exception for an operation that met closing, carrying the close cause. */
@@ -472,12 +510,7 @@ final class Chan<E> implements Channel<E> {
 
     /** The cause the channel was closed with, or null (also while open). */
     Throwable closeCause() {
-        lockWithoutParking();
-        try {
-            return cause;
-        } finally {
-            lock.unlock();
-        }
+        return (boolean) CLOSED_FLAG.getAcquire(this) ? cause : null; // cause is written before closed
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -494,7 +527,7 @@ final class Chan<E> implements Channel<E> {
             tail -= b.length;
         }
         b[tail] = x;
-        count++;
+        COUNT.setRelease(this, count + 1);
     }
 
     private Object dequeueBuffer() {
@@ -504,7 +537,7 @@ final class Chan<E> implements Channel<E> {
         if (++head == b.length) {
             head = 0;
         }
-        count--;
+        COUNT.setRelease(this, count - 1);
         return x;
     }
 
@@ -524,12 +557,7 @@ final class Chan<E> implements Channel<E> {
 
     @Override
     public int len() {
-        lockWithoutParking();
-        try {
-            return count;
-        } finally {
-            lock.unlock();
-        }
+        return (int) COUNT.getAcquire(this);
     }
 
     @Override
@@ -661,6 +689,19 @@ final class Chan<E> implements Channel<E> {
         return "Channel#" + id + "[cap=" + capacity + "]";
     }
 
+    private static final VarHandle COUNT;
+    private static final VarHandle CLOSED_FLAG;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            COUNT = l.findVarHandle(Chan.class, "count", int.class);
+            CLOSED_FLAG = l.findVarHandle(Chan.class, "closed", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------
     // Op, Waiter, WaitQueue
     // ---------------------------------------------------------------------------------------------
@@ -676,13 +717,16 @@ final class Chan<E> implements Channel<E> {
         static final int TIMED_OUT = -3;
 
         /*
-         * Spin-or-park policy (measured in BENCHMARKS.md; see docs/adr/0004):
+         * Spin-or-park policy (measured in BENCHMARKS.md; see docs/adr/0004 and 0005):
          *  1. A virtual thread parks at once by default. Parking it only unmounts it, which costs about as
          *     much as a short spin, and a spin holds the carrier that the partner may be queued on: on two
          *     cores a 256-round spin made every blocking hand-off 10-50x slower, and a million blocked
          *     goroutines burnt 8 us each before parking.
-         *  2. A platform thread spins briefly first: parking it is a futex sleep and wake, far dearer.
-         *  3. No spinning on a single CPU, where the partner cannot run while we spin.
+         *  2. With -Dchanflow.spins.virtual=N (N > 0) a virtual thread spins up to N rounds, but only where
+         *     a spin can pay (Op.spin: a hand-off on unbuffered channels, first in its queue) and only while
+         *     no woken virtual thread waits for a carrier (virtualSpins). ADR 0005 has the measurements.
+         *  3. A platform thread spins briefly first: parking it is a futex sleep and wake, far dearer.
+         *  4. No spinning on a single CPU, where the partner cannot run while we spin.
          * -Dchanflow.spins=N sets both counts, -Dchanflow.spins.virtual / .platform one each.
          */
         private static final boolean MULTI_CPU = Runtime.getRuntime().availableProcessors() > 1;
@@ -690,6 +734,26 @@ final class Chan<E> implements Channel<E> {
                 Integer.getInteger("chanflow.spins", 0));
         static final int PLATFORM_SPINS = Integer.getInteger("chanflow.spins.platform",
                 Integer.getInteger("chanflow.spins", MULTI_CPU ? 256 : 0));
+
+        /** The PENDING accounting costs two atomics per parked wake, so it runs only when spins are on. */
+        static final boolean GUARD = VIRTUAL_SPINS > 0 && !Boolean.getBoolean("chanflow.spinGuard.off");
+        /**
+         * Virtual threads woken from park by a channel that have not resumed yet: each waits in a carrier's
+         * queue, most often the waker's own (an unpark from a virtual thread queues the continuation
+         * locally). See virtualSpins.
+         */
+        private static final AtomicInteger PENDING = new AtomicInteger();
+
+        /**
+         * How long a virtual thread spins before parking: VIRTUAL_SPINS, or 0 while any woken virtual thread
+         * is still waiting for a carrier. Spinning then would hold a carrier that thread (often the very
+         * partner we wait for) needs, so it would wait for us; under load that made a hand-off 5x slower
+         * (BENCHMARKS.md). The JDK's LinkedTransferQueue asks its carrier for queued work instead, through an
+         * internal API; this count is the public stand-in.
+         */
+        private static int virtualSpins() {
+            return GUARD && PENDING.get() > 0 ? 0 : VIRTUAL_SPINS;
+        }
 
         /** What the owner is blocked in, for the goroutine dump (see Goroutines). */
         static final byte SEND = 0;
@@ -702,8 +766,18 @@ final class Chan<E> implements Channel<E> {
         final byte kind;
         /** The channel (SEND, RECEIVE) or the SelectCase[] (SELECT). */
         final Object target;
+        /**
+         * Whether a virtual owner may spin before parking (see virtualSpins), set by the creator before it
+         * enqueues: only for a hand-off, every channel unbuffered (a buffered channel's partners do better
+         * taking turns on one carrier, a buffer's worth of values per turn, than running side by side and
+         * contending for every value), and only when first in every queue it joins (a partner would serve
+         * the waiters ahead first; a million goroutines blocked on one channel must not each spin).
+         */
+        boolean spin;
         /** System.nanoTime() when the owner first parked, 0 before; written once, read by dumps. */
         volatile long parkedSince;
+        /** 0; 1 once a waker counted this Op in PENDING; 2 once the owner resumed (and uncounted it). */
+        int wakeCount;
 
         /**
          * An operation. A plain send or receive enqueues the Op itself as its only Waiter (one allocation
@@ -721,6 +795,10 @@ final class Chan<E> implements Channel<E> {
         }
 
         void wake() {
+            if (GUARD && parkedSince != 0 && owner.isVirtual() && WAKE.compareAndSet(this, 0, 1)) {
+                // Its continuation is about to be queued for a carrier, maybe ours: see virtualSpins.
+                PENDING.getAndIncrement();
+            }
             LockSupport.unpark(owner);
         }
 
@@ -732,17 +810,28 @@ final class Chan<E> implements Channel<E> {
          */
         int await(boolean timed, long deadline) {
             int s;
-            int spins = owner.isVirtual() ? VIRTUAL_SPINS : PLATFORM_SPINS;
+            int spins = !owner.isVirtual() ? PLATFORM_SPINS : spin ? virtualSpins() : 0;
             for (int i = 0; i < spins; i++) {
                 if ((s = state) != WAITING) {
                     return s;
                 }
                 Thread.onSpinWait();
             }
-            boolean lateInterrupt = false;
             if (state == WAITING) {
                 parkedSince = System.nanoTime() | 1; // never 0: 0 means "not parked"
             }
+            try {
+                return parkUntilDecided(timed, deadline);
+            } finally {
+                if (GUARD && (int) WAKE.getAndSet(this, 2) == 1) {
+                    PENDING.getAndDecrement();
+                }
+            }
+        }
+
+        private int parkUntilDecided(boolean timed, long deadline) {
+            int s;
+            boolean lateInterrupt = false;
             while ((s = state) == WAITING) {
                 if (Thread.interrupted()) {
                     if (tryDecide(INTERRUPTED)) {
@@ -769,10 +858,12 @@ final class Chan<E> implements Channel<E> {
         }
 
         private static final VarHandle STATE;
+        private static final VarHandle WAKE;
 
         static {
             try {
                 STATE = MethodHandles.lookup().findVarHandle(Op.class, "state", int.class);
+                WAKE = MethodHandles.lookup().findVarHandle(Op.class, "wakeCount", int.class);
             } catch (ReflectiveOperationException e) {
                 throw new ExceptionInInitializerError(e);
             }
@@ -821,7 +912,7 @@ final class Chan<E> implements Channel<E> {
             }
             last = w;
             w.queued = true;
-            size++;
+            SIZE.setRelease(this, size + 1);
         }
 
         Waiter poll() {
@@ -848,7 +939,18 @@ final class Chan<E> implements Channel<E> {
             w.prev = null;
             w.next = null;
             w.queued = false;
-            size--;
+            SIZE.setRelease(this, size - 1);
+        }
+
+        /** size, for the lock-free checks in Chan (written under the lock with release stores). */
+        static final VarHandle SIZE;
+
+        static {
+            try {
+                SIZE = MethodHandles.lookup().findVarHandle(WaitQueue.class, "size", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
         }
     }
 

@@ -82,7 +82,7 @@ final class Select {
         // common select of up to 16 cases allocates no array for it.
         int[] perm = n > 16 ? permutation(n) : null;
         long packed = n > 16 ? 0 : packedPermutation(n);
-        lockAll(order, m);
+        lockAll(order, m, otherwise != null);
         try {
             for (int k = 0; k < n && chosen < 0; k++) {
                 int i = perm != null ? perm[k] : (int) (packed >>> (k << 2)) & 15;
@@ -103,6 +103,7 @@ final class Select {
             }
             if (chosen < 0 && otherwise == null) {
                 op = new Op(Op.SELECT, cases, null);
+                op.spin = spinEligible(order, m);
                 waiters = new Waiter[n];
                 // Enqueue in the random order too: cases on the same channel then sit in its FIFO queue in
                 // random order, so when a partner arrives it picks among them uniformly (Go's selectgo
@@ -219,13 +220,28 @@ final class Select {
      * Locks in id order. Only the first lock may park: a thread never parks while it holds a channel lock,
      * which is what lets non-blocking operations spin for a lock (Chan.lockWithoutParking).
      */
-    private static void lockAll(Chan<?>[] order, int m) {
+    private static void lockAll(Chan<?>[] order, int m, boolean nonBlocking) {
         if (m > 0) {
-            order[0].lock.lock();
+            if (nonBlocking) {
+                order[0].lockWithoutParking(); // a select with a default never blocks, not even for a lock
+            } else {
+                order[0].lock.lock();
+            }
         }
         for (int i = 1; i < m; i++) {
             order[i].lockWithoutParking();
         }
+    }
+
+    /** Op.spin for a select about to enqueue: every channel unbuffered, with no waiter queued yet. */
+    private static boolean spinEligible(Chan<?>[] order, int m) {
+        for (int i = 0; i < m; i++) {
+            Chan<?> ch = order[i];
+            if (ch.cap() != 0 || ch.sendq.size != 0 || ch.recvq.size != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void unlockAll(Chan<?>[] order, int m) {
