@@ -280,6 +280,15 @@ final class Chan<E> implements Channel<E> {
         return available == 0 && !(boolean) CLOSED_FLAG.getAcquire(this);
     }
 
+    /**
+     * Without the lock: whether a send (or receive) looks able to proceed now: a partner queued, room (or
+     * a value) in the buffer, or the channel closed. A hint for select's fast path, which then polls
+     * under the lock; false positives and negatives only cost the fast path.
+     */
+    boolean mayBeReady(boolean send) {
+        return send ? !cannotSendNow() : !cannotReceiveNow();
+    }
+
     /** Without the lock: true if the channel was closed with nothing left to receive (one-way once true). */
     private boolean isClosedAndDrained() {
         return (boolean) CLOSED_FLAG.getAcquire(this)

@@ -10,6 +10,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * ========
  * Go's select (runtime/select.go), on the engine in Chan.
  *
+ *   0. Fast path: scan the cases in a uniformly random permutation with the lock-free readiness checks
+ *      of Chan (a value or a partner seems to be there, or the channel is closed); complete the first
+ *      that looks ready under that one channel's lock. A select whose first looking-ready case is ready
+ *      thus costs one lock, not one per channel, and since the scan order is uniform, so is the choice
+ *      among cases that stay ready (rule 8). If that case was taken meanwhile, or none looks ready, go on:
+ *      "nothing is ready", and with it the default (rule 11), is only ever decided by step 2.
  *   1. Sort the distinct channels of the cases by id (the global lock order) and lock them all.
  *   2. Poll the cases in a uniformly random permutation; the first that can complete does so, under the
  *      locks. Since every channel's lock is held, the readiness of the whole select is judged at one
@@ -67,21 +73,40 @@ final class Select {
                 }
             }
         }
-        m = sortDistinct(order, m);
         long deadline = timeout == null ? 0 : System.nanoTime() + timeout.nanos;
         if (otherwise == null && Thread.interrupted()) {
             throw new InterruptedException();
         }
+        // A uniformly random order of the cases: packed in a long (4 bits an index) when it fits, so the
+        // common select of up to 16 cases allocates no array for it.
+        int[] perm = n > 16 ? permutation(n) : null;
+        long packed = n > 16 ? 0 : packedPermutation(n);
 
+        // Step 0: one case that looks ready, completed under its own channel's lock alone.
+        if (m > 1 && (timeout == null || timeout.nanos > 0)) {
+            for (int k = 0; k < n; k++) {
+                int i = perm != null ? perm[k] : (int) (packed >>> (k << 2)) & 15;
+                SelectCase<? extends R> c = cases[i];
+                if (c.chan == null || c.kind == SelectCase.Kind.TIMEOUT || c.kind == SelectCase.Kind.DEFAULT) {
+                    continue;
+                }
+                boolean send = c.kind == SelectCase.Kind.SEND;
+                if (c.chan.mayBeReady(send)) {
+                    Object got = c.chan.pollNow(send, send ? c.value : null);
+                    if (got != Chan.NOT_READY) {
+                        return complete(c, got);
+                    }
+                    break; // it was taken meanwhile: judge all cases at one instant, below
+                }
+            }
+        }
+
+        m = sortDistinct(order, m);
         int chosen = -1;
         Object got = null;
         Op op = null;
         Op wake = null;
         Waiter[] waiters = null;
-        // A uniformly random order of the cases: packed in a long (4 bits an index) when it fits, so the
-        // common select of up to 16 cases allocates no array for it.
-        int[] perm = n > 16 ? permutation(n) : null;
-        long packed = n > 16 ? 0 : packedPermutation(n);
         lockAll(order, m, otherwise != null);
         try {
             for (int k = 0; k < n && chosen < 0; k++) {

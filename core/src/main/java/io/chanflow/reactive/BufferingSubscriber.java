@@ -130,10 +130,13 @@ abstract class BufferingSubscriber<T> implements Subscriber<T> {
      * @return whether this call ended it
      */
     final boolean cancelAndTerminate(Throwable cause) {
-        if (!terminate(cause)) {
+        if (!terminated.compareAndSet(false, true)) {
             return false;
         }
+        // Cancel before closing: whoever sees the channel closed (and, through a stage, the downstream
+        // that gets the error) then finds the upstream already cancelled.
         upstream.cancel();
+        closeAndNotify(cause);
         return true;
     }
 
@@ -163,8 +166,12 @@ abstract class BufferingSubscriber<T> implements Subscriber<T> {
         if (!terminated.compareAndSet(false, true)) {
             return false;
         }
+        closeAndNotify(cause);
+        return true;
+    }
+
+    private void closeAndNotify(Throwable cause) {
         Closing.closeQuietly(buffer, cause);
         terminated();
-        return true;
     }
 }
