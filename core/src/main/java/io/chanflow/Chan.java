@@ -11,8 +11,8 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -22,9 +22,13 @@ import java.util.stream.StreamSupport;
  * The engine follows Go's runtime (runtime/chan.go, runtime/select.go) rather than the segment-based
  * lock-free algorithm of Kotlin and Jox; docs/adr/0001-engine-go-style-locked-channel.md says why.
  *
- * Each channel has one lock guarding: a ring buffer (grown on demand up to the capacity), the closed flag
- * and cause, and two FIFO wait queues of Waiter nodes, one of blocked senders (sendq) and one of blocked
- * receivers (recvq). No thread ever parks while holding a channel lock (a select takes its second and later
+ * Each channel has one lock (this object's AQS state: 0 free, 1 held; not reentrant) guarding: the buffer,
+ * the closed flag and cause, and two FIFO wait queues of Waiter nodes, one of blocked senders (sendq) and
+ * one of blocked receivers (recvq). The buffer of a channel with capacity 1..Ring.MAX is a Ring, whose
+ * sends and receives complete without the lock while nobody waits and the channel is open (Ring's class
+ * comment, ADR 0006): flags in its index words send every other case here, and lock() shuts the fast
+ * paths out while the lock is held, so the locked code below sees a buffer nobody else changes. Larger
+ * capacities keep a plain ring grown on demand under the lock (buf, head, count). No thread ever parks while holding a channel lock (a select takes its second and later
  * locks by spinning), so operations promised never to block can spin for the lock instead of parking on
  * it; and a partner completed under the lock is unparked only after it is released (Go's goready after
  * unlock), to keep the critical section short.
@@ -58,23 +62,26 @@ import java.util.stream.StreamSupport;
  * Lock-free "not ready" checks (Go's chanrecv/chansend fast paths for non-blocking operations)
  * ---------------------------------------------------------------------------------------------
  * count, closed and each queue's size are written only under the lock, with release stores, so they can
- * also be read without it (acquire loads). A non-blocking receive first reads whether the channel is empty
- * (unbuffered: no sender queued; buffered: count == 0), then closed: if empty and then open were seen,
+ * also be read without it (acquire loads); a Ring's indices can always be read. A non-blocking receive
+ * first reads whether the channel is empty (unbuffered: no sender queued; buffered: head == tail, or
+ * count == 0), then closed: if empty and then open were seen,
  * there was an instant (the first read) at which the channel was both empty and open, because closing is
  * one-way, so "not ready" is a correct answer without locking. Empty, then closed, then empty again: the
  * channel was closed and drained (nothing can be added after closing), so "closed" is correct too. A
- * non-blocking send reads full (unbuffered: no receiver queued; buffered: count == capacity) first, then
+ * non-blocking send reads full (unbuffered: no receiver queued; buffered: tail - head or count == capacity) first, then
  * open, for the same reason. Stale waiters only make a queue look non-empty, which sends the operation
  * down the locked path, never to a wrong answer. The cause is written before closed, so whoever has seen
  * closed can read it without the lock.
  *
  * Invariants (under the lock)
- *   - 0 <= count <= capacity; buffered values are buf[head], buf[head+1], ... (mod buf.length).
+ *   - Grown buffer: 0 <= count <= capacity; buffered values are buf[head], buf[head+1], ... (mod buf.length).
+ *   - Ring: see Ring; while the lock is held no fast operation starts, so its contents only change here.
  *   - A Waiter is in at most one queue, and `queued` is true exactly while it is linked.
  *   - Once closed, no Waiter is ever added to either queue.
  *   - Non-invariant: a queue may hold stale Waiters whose Op was decided elsewhere; every dequeue skips them.
  */
-final class Chan<E> implements Channel<E> {
+@SuppressWarnings("serial") // never serialized: AbstractQueuedSynchronizer only lends it its lock word
+final class Chan<E> extends AbstractQueuedSynchronizer implements Channel<E> {
 
     /** Returned by the poll methods when the operation cannot complete now. */
     static final Object NOT_READY = new Object();
@@ -87,11 +94,13 @@ final class Chan<E> implements Channel<E> {
 
     /** Lock order for select, which locks several channels at once: ascending id. */
     final long id = IDS.incrementAndGet();
-    final ReentrantLock lock = new ReentrantLock();
     final WaitQueue sendq = new WaitQueue();
     final WaitQueue recvq = new WaitQueue();
 
     private final int capacity;
+    /** The buffer of a channel with capacity 1..Ring.MAX (lock-free fast paths); null otherwise. */
+    private final Ring ring;
+    /** The buffer of a channel with capacity above Ring.MAX, grown on demand under the lock; else null. */
     private Object[] buf;
     private int head;
     /** Written under the lock with release stores (COUNT); read plainly under it, by getAcquire without it. */
@@ -116,7 +125,8 @@ final class Chan<E> implements Channel<E> {
                     "channel capacity " + capacity + " is above the maximum " + MAX_CAPACITY);
         }
         this.capacity = capacity;
-        this.buf = capacity == 0 ? null : new Object[Math.min(capacity, 16)];
+        this.ring = capacity > 0 && capacity <= Ring.MAX ? new Ring(capacity) : null;
+        this.buf = capacity == 0 || ring != null ? null : new Object[Math.min(capacity, 16)];
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -148,11 +158,14 @@ final class Chan<E> implements Channel<E> {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
+        if (ring != null && ring.tryOffer(value)) {
+            return true;
+        }
         Op op = null;
         Waiter w = null;
         Object r;
         Op wake;
-        lock.lock();
+        lock();
         try {
             r = pollSendLocked(value);
             wake = takeWake();
@@ -163,7 +176,7 @@ final class Chan<E> implements Channel<E> {
                 sendq.add(w);
             }
         } finally {
-            lock.unlock();
+            unlock();
         }
         if (op == null) {
             wakeUp(wake);
@@ -203,11 +216,7 @@ final class Chan<E> implements Channel<E> {
             }
             w.item = null; // stale waiter: nobody reads it
         }
-        if (count < capacity) {
-            enqueueBuffer(value);
-            return SENT;
-        }
-        return NOT_READY;
+        return capacity > 0 && offerBufferLocked(value) ? SENT : NOT_READY;
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -252,6 +261,18 @@ final class Chan<E> implements Channel<E> {
      * @return as pollSendLocked or pollReceiveLocked
      */
     Object pollNow(boolean send, Object value) {
+        if (ring != null) {
+            if (send) {
+                if (ring.tryOffer(value)) {
+                    return SENT;
+                }
+            } else {
+                Object x = ring.tryPoll();
+                if (x != null) {
+                    return x;
+                }
+            }
+        }
         if (send ? cannotSendNow() : cannotReceiveNow()) {
             return NOT_READY;
         }
@@ -265,7 +286,7 @@ final class Chan<E> implements Channel<E> {
             r = send ? pollSendLocked(value) : pollReceiveLocked();
             wake = takeWake();
         } finally {
-            lock.unlock();
+            unlock();
         }
         wakeUp(wake);
         return r;
@@ -276,8 +297,13 @@ final class Chan<E> implements Channel<E> {
      * receive (see "Lock-free not ready checks" above). False means "maybe ready": take the lock.
      */
     private boolean cannotReceiveNow() {
-        int available = capacity == 0 ? (int) WaitQueue.SIZE.getAcquire(sendq) : (int) COUNT.getAcquire(this);
-        return available == 0 && !(boolean) CLOSED_FLAG.getAcquire(this);
+        return looksEmpty() && !(boolean) CLOSED_FLAG.getAcquire(this);
+    }
+
+    /** Without the lock: true if nothing was there to receive at one instant during the call. */
+    private boolean looksEmpty() {
+        return capacity == 0 ? (int) WaitQueue.SIZE.getAcquire(sendq) == 0
+                : ring != null ? ring.looksEmpty() : (int) COUNT.getAcquire(this) == 0;
     }
 
     /**
@@ -291,15 +317,13 @@ final class Chan<E> implements Channel<E> {
 
     /** Without the lock: true if the channel was closed with nothing left to receive (one-way once true). */
     private boolean isClosedAndDrained() {
-        return (boolean) CLOSED_FLAG.getAcquire(this)
-                && (capacity == 0 ? (int) WaitQueue.SIZE.getAcquire(sendq) : (int) COUNT.getAcquire(this)) == 0;
+        return (boolean) CLOSED_FLAG.getAcquire(this) && looksEmpty();
     }
 
     /** Without the lock: true if the channel was, at one instant during this call, open and full. */
     private boolean cannotSendNow() {
-        boolean full = capacity == 0
-                ? (int) WaitQueue.SIZE.getAcquire(recvq) == 0
-                : (int) COUNT.getAcquire(this) == capacity;
+        boolean full = capacity == 0 ? (int) WaitQueue.SIZE.getAcquire(recvq) == 0
+                : ring != null ? ring.looksFull() : (int) COUNT.getAcquire(this) == capacity;
         return full && !(boolean) CLOSED_FLAG.getAcquire(this);
     }
 
@@ -310,9 +334,15 @@ final class Chan<E> implements Channel<E> {
         }
         Op op = null;
         Waiter w = null;
+        if (ring != null) {
+            Object x = ring.tryPoll();
+            if (x != null) {
+                return x;
+            }
+        }
         Object r;
         Op wake;
-        lock.lock();
+        lock();
         try {
             r = pollReceiveLocked();
             wake = takeWake();
@@ -323,7 +353,7 @@ final class Chan<E> implements Channel<E> {
                 recvq.add(w);
             }
         } finally {
-            lock.unlock();
+            unlock();
         }
         if (op == null) {
             wakeUp(wake);
@@ -346,11 +376,11 @@ final class Chan<E> implements Channel<E> {
      * @return the value, CLOSED or NOT_READY
      */
     Object pollReceiveLocked() {
-        if (count > 0) {
-            Object x = dequeueBuffer();
+        Object x = capacity > 0 ? pollBufferLocked() : null;
+        if (x != null) {
             Waiter s = takeLiveSender();
             if (s != null) {
-                enqueueBuffer(s.item);
+                offerBufferLocked(s.item); // succeeds: a slot was just freed and only we can fill it
                 wakeAfterUnlock = s.op;
             }
             return x;
@@ -373,11 +403,57 @@ final class Chan<E> implements Channel<E> {
     void lockWithoutParking() {
         // Test-and-test-and-set, without Thread.onSpinWait: BlockHound counts onSpinWait as blocking, and
         // these operations are promised never to block on a reactive thread.
-        while (!lock.tryLock()) {
-            while (lock.isLocked()) {
+        while (!tryLock()) {
+            while (isLocked()) {
                 // spin: the holder is running a short critical section
             }
         }
+    }
+
+    // The channel lock: this object's AQS state, 0 free, 1 held (not reentrant, no owner field), in the
+    // same object as the fields it guards. Acquiring it also shuts the Ring's fast paths out (lockWords);
+    // releasing it lets them in again with flags recomputed from the queues and the closed flag.
+
+    /** Acquires the lock, parking while another thread holds it (only blocking operations may). */
+    void lock() {
+        if (!compareAndSetState(0, 1)) {
+            acquire(1);
+        }
+        if (ring != null) {
+            ring.lockWords();
+        }
+    }
+
+    boolean tryLock() {
+        if (getState() == 0 && compareAndSetState(0, 1)) {
+            if (ring != null) {
+                ring.lockWords();
+            }
+            return true;
+        }
+        return false;
+    }
+
+    void unlock() {
+        if (ring != null) {
+            ring.unlockWords(closed, recvq.size > 0, sendq.size > 0);
+        }
+        release(1);
+    }
+
+    boolean isLocked() {
+        return getState() != 0;
+    }
+
+    @Override
+    protected boolean tryAcquire(int ignored) {
+        return compareAndSetState(0, 1);
+    }
+
+    @Override
+    protected boolean tryRelease(int ignored) {
+        setState(0);
+        return true;
     }
 
     /** Takes the Op a poll completed, if any, for waking after unlock. Call only while holding the lock. */
@@ -459,7 +535,7 @@ final class Chan<E> implements Channel<E> {
                 }
             }
         } finally {
-            lock.unlock();
+            unlock();
         }
         for (Op op : woken) {
             op.wake();
@@ -469,7 +545,7 @@ final class Chan<E> implements Channel<E> {
         try {
             signal = closingSignal;
         } finally {
-            lock.unlock();
+            unlock();
         }
         if (signal != null) {
             signal.tryClose();
@@ -484,8 +560,8 @@ final class Chan<E> implements Channel<E> {
 
     @Override
     public boolean isClosedForReceive() {
-        // After closing nothing is added (close drains sendq), so count only falls: no lock needed.
-        return (boolean) CLOSED_FLAG.getAcquire(this) && (int) COUNT.getAcquire(this) == 0;
+        // After closing nothing is added (close drains sendq), so the buffer only empties: no lock needed.
+        return isClosedAndDrained();
     }
 
     @Override
@@ -500,7 +576,7 @@ final class Chan<E> implements Channel<E> {
             d = closingSignal;
             closedNow = closed;
         } finally {
-            lock.unlock();
+            unlock();
         }
         if (closedNow) {
             d.tryClose(); // close0 may not have seen a signal made after it ran
@@ -525,6 +601,26 @@ final class Chan<E> implements Channel<E> {
     // ---------------------------------------------------------------------------------------------
     // Buffer (under the lock)
     // ---------------------------------------------------------------------------------------------
+
+    /** Appends x to the buffer if there is room. Lock held; capacity > 0. */
+    private boolean offerBufferLocked(Object x) {
+        if (ring != null) {
+            return ring.offerLocked(x);
+        }
+        if (count == capacity) {
+            return false;
+        }
+        enqueueBuffer(x);
+        return true;
+    }
+
+    /** Takes the buffer's head value, or null if it is empty. Lock held; capacity > 0. */
+    private Object pollBufferLocked() {
+        if (ring != null) {
+            return ring.pollLocked();
+        }
+        return count > 0 ? dequeueBuffer() : null;
+    }
 
     private void enqueueBuffer(Object x) {
         Object[] b = buf;
@@ -566,7 +662,7 @@ final class Chan<E> implements Channel<E> {
 
     @Override
     public int len() {
-        return (int) COUNT.getAcquire(this);
+        return ring != null ? ring.size() : (int) COUNT.getAcquire(this);
     }
 
     @Override
@@ -576,23 +672,23 @@ final class Chan<E> implements Channel<E> {
 
     /** Removes w from whichever queue of this channel still holds it (after a timeout, interrupt or lost select). */
     void unlink(Waiter w) {
-        lock.lock();
+        lock();
         try {
             if (w.queued) {
                 (w.sending ? sendq : recvq).remove(w);
             }
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
     /** The number of waiters queued (stale ones included); for tests and diagnostics. */
     int queuedWaiters() {
-        lock.lock();
+        lock();
         try {
             return sendq.size + recvq.size;
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 

@@ -29,7 +29,10 @@ package io.chanflow;
  */
 public interface Channel<E> extends SendChannel<E>, ReceiveChannel<E> {
 
-    /** The largest capacity {@link #make(int)} accepts: the largest Java array. The buffer grows on demand. */
+    /**
+     * The largest capacity {@link #make(int)} accepts: the largest Java array. Buffers up to 65,536 values
+     * are allocated when the channel is made (as Go does); larger ones grow on demand.
+     */
     int MAX_CAPACITY = Integer.MAX_VALUE - 8;
 
     /**
@@ -44,7 +47,9 @@ public interface Channel<E> extends SendChannel<E>, ReceiveChannel<E> {
 
     /**
      * A channel with a buffer of {@code capacity} values: Go's {@code make(chan E, capacity)}; 0 makes an
-     * unbuffered channel. Memory for the buffer is allocated as it fills, not up front.
+     * unbuffered channel. A buffer of up to 65,536 values is allocated now, as Go's is (about 12 bytes a
+     * slot), and sends and receives on it that find nobody waiting take no lock; a larger buffer is
+     * allocated as it fills, and every operation on it takes the channel's lock.
      *
      * @param capacity the buffer size, from 0 to {@link #MAX_CAPACITY}
      * @param <E> the element type

@@ -250,7 +250,7 @@ final class Select {
             if (nonBlocking) {
                 order[0].lockWithoutParking(); // a select with a default never blocks, not even for a lock
             } else {
-                order[0].lock.lock();
+                order[0].lock();
             }
         }
         for (int i = 1; i < m; i++) {
@@ -271,7 +271,7 @@ final class Select {
 
     private static void unlockAll(Chan<?>[] order, int m) {
         for (int i = m - 1; i >= 0; i--) {
-            order[i].lock.unlock();
+            order[i].unlock();
         }
     }
 

@@ -502,7 +502,7 @@ class ChannelRulesTest {
         // A thread that holds the lock (here: the test, through the package-private lock) must make
         // trySend spin, not park: a parked caller would show state WAITING.
         Chan<Integer> ch = (Chan<Integer>) Channel.<Integer>make(1);
-        ch.lock.lock();
+        ch.lock();
         Thread t;
         try {
             t = Thread.ofPlatform().start(() -> ch.trySend(1));
@@ -512,7 +512,7 @@ class ChannelRulesTest {
                 Thread.onSpinWait();
             }
         } finally {
-            ch.lock.unlock();
+            ch.unlock();
         }
         t.join();
         assertThat(ch.len()).isEqualTo(1);
