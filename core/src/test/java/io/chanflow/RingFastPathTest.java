@@ -188,6 +188,39 @@ class RingFastPathTest {
         }
     }
 
+    @ParameterizedTest(name = "capacity {0}")
+    @ValueSource(ints = {1, 4})
+    void aHeldChannelLockShutsOutTheFastPaths(int capacity) throws Exception {
+        // What rule 11 rests on: while a select (here: the test) holds a channel's lock, no send or receive
+        // changes its buffer, so readiness judged under the locks is judged at one instant.
+        Chan<Integer> ch = (Chan<Integer>) Channel.<Integer>make(capacity);
+        Chan<Integer> full = (Chan<Integer>) Channel.<Integer>make(capacity);
+        for (int i = 0; i < capacity; i++) {
+            full.send(i);
+        }
+        ch.lock();
+        full.lock();
+        Thread sender;
+        Thread receiver;
+        try {
+            sender = Thread.ofPlatform().start(() -> ch.trySend(1));
+            receiver = Thread.ofPlatform().start(full::tryReceive);
+            for (int i = 0; i < 1000; i++) {
+                assertThat(ch.len()).isZero();
+                assertThat(full.len()).isEqualTo(capacity);
+                assertThat(sender.isAlive() && receiver.isAlive()).isTrue();
+                Thread.onSpinWait();
+            }
+        } finally {
+            full.unlock();
+            ch.unlock();
+        }
+        sender.join();
+        receiver.join();
+        assertThat(ch.len()).isEqualTo(1);
+        assertThat(full.len()).isEqualTo(capacity - 1);
+    }
+
     @Test
     void lenNeverLeavesZeroToCapacityWhileValuesRace() throws Exception {
         Channel<Integer> ch = Channel.make(4);
