@@ -28,10 +28,12 @@ import java.util.stream.StreamSupport;
  * sends and receives complete without the lock while nobody waits and the channel is open (Ring's class
  * comment, ADR 0006): flags in its index words send every other case here, and lock() shuts the fast
  * paths out while the lock is held, so the locked code below sees a buffer nobody else changes. Larger
- * capacities keep a plain ring grown on demand under the lock (buf, head, count). No thread ever parks while holding a channel lock (a select takes its second and later
- * locks by spinning), so operations promised never to block can spin for the lock instead of parking on
- * it; and a partner completed under the lock is unparked only after it is released (Go's goready after
- * unlock), to keep the critical section short.
+ * capacities keep a plain ring grown on demand under the lock (buf, head, count).
+ *
+ * No thread ever parks while holding a channel lock (a select takes its second and later locks by
+ * spinning), so operations promised never to block can spin for the lock instead of parking on it; and a
+ * partner completed under the lock is unparked only after it is released (Go's goready after unlock), to
+ * keep the critical section short.
  *
  *   send(x):    closed?                 -> fail "send on closed channel"
  *               a live receiver waits?  -> hand x to it directly and wake it
@@ -64,12 +66,12 @@ import java.util.stream.StreamSupport;
  * count, closed and each queue's size are written only under the lock, with release stores, so they can
  * also be read without it (acquire loads); a Ring's indices can always be read. A non-blocking receive
  * first reads whether the channel is empty (unbuffered: no sender queued; buffered: head == tail, or
- * count == 0), then closed: if empty and then open were seen,
- * there was an instant (the first read) at which the channel was both empty and open, because closing is
- * one-way, so "not ready" is a correct answer without locking. Empty, then closed, then empty again: the
- * channel was closed and drained (nothing can be added after closing), so "closed" is correct too. A
- * non-blocking send reads full (unbuffered: no receiver queued; buffered: tail - head or count == capacity) first, then
- * open, for the same reason. Stale waiters only make a queue look non-empty, which sends the operation
+ * count == 0), then closed: if empty and then open were seen, there was an instant (the first read) at
+ * which the channel was both empty and open, because closing is one-way, so "not ready" is a correct
+ * answer without locking. Empty, then closed, then empty again: the channel was closed and drained
+ * (nothing can be added after closing), so "closed" is correct too. A non-blocking send reads full
+ * (unbuffered: no receiver queued; buffered: tail - head, or count, == capacity) first, then open, for
+ * the same reason. Stale waiters only make a queue look non-empty, which sends the operation
  * down the locked path, never to a wrong answer. The cause is written before closed, so whoever has seen
  * closed can read it without the lock.
  *
