@@ -9,6 +9,8 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
@@ -38,6 +40,7 @@ import java.util.stream.StreamSupport;
  *   send(x):    closed?                 -> fail "send on closed channel"
  *               a live receiver waits?  -> hand x to it directly and wake it
  *               room in the buffer?     -> append x
+ *               ring full?              -> spin briefly for a slot first (spinForSlot, ADR 0007)
  *               else                    -> enqueue a Waiter holding x on sendq, unlock, park
  *   receive():  buffer non-empty?       -> take the head; if a live sender waits, move its value to the
  *                                          tail and wake it (FIFO across buffer and sendq)
@@ -57,9 +60,11 @@ import java.util.stream.StreamSupport;
  * is stale (its select completed elsewhere, or it was interrupted or timed out) and is simply dropped, so
  * a stale waiter can never take a value.
  *
- * The owner spins briefly, then parks, until its state leaves WAITING. Afterwards it unlinks its other
- * Waiters (a select's losing cases, or its only Waiter after an interrupt or timeout) from their queues:
- * the queues are doubly linked, so this is O(1) per channel, whatever the number of other waiters.
+ * The owner waits until its state leaves WAITING (Op's spin-or-park policy: a virtual thread waiting for a
+ * hand-off waits in a LinkedTransferQueue of its own for the JDK's guarded spin, others park at once, a
+ * platform thread spins briefly first; ADR 0007). Afterwards it unlinks its other Waiters (a select's
+ * losing cases, or its only Waiter after an interrupt or timeout) from their queues: the queues are
+ * doubly linked, so this is O(1) per channel, whatever the number of other waiters.
  *
  * Lock-free "not ready" checks (Go's chanrecv/chansend fast paths for non-blocking operations)
  * ---------------------------------------------------------------------------------------------
@@ -115,6 +120,12 @@ final class Chan<E> extends AbstractQueuedSynchronizer implements Channel<E> {
      * unlock, keeping the critical section short). Guarded by lock; callers take it with takeWake().
      */
     private Op wakeAfterUnlock;
+    /**
+     * spinForSlot's backoff: 0 while spinning for a slot pays, else minus the number of full rings to skip
+     * before trying again. Read and written without synchronization on purpose: a lost update only changes
+     * when the next spin is tried, never what any operation does.
+     */
+    private int slotSpinBackoff;
     /** Made on demand by closing(); closed by close0. Guarded by lock. */
     private DoneChannel closingSignal;
 
@@ -160,7 +171,8 @@ final class Chan<E> extends AbstractQueuedSynchronizer implements Channel<E> {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        if (ring != null && ring.tryOffer(value)) {
+        if (ring != null && (ring.tryOffer(value)
+                || (!timed || deadline - System.nanoTime() > 0) && spinForSlot(value))) {
             return true;
         }
         Op op = null;
@@ -173,7 +185,7 @@ final class Chan<E> extends AbstractQueuedSynchronizer implements Channel<E> {
             wake = takeWake();
             if (r == NOT_READY && !(timed && deadline - System.nanoTime() <= 0)) {
                 op = new Op(Op.SEND, this, value);
-                op.spin = capacity == 0 && sendq.size == 0;
+                op.mayWaitHot(capacity == 0 && sendq.size == 0);
                 w = op;
                 sendq.add(w);
             }
@@ -350,7 +362,7 @@ final class Chan<E> extends AbstractQueuedSynchronizer implements Channel<E> {
             wake = takeWake();
             if (r == NOT_READY && !(timed && deadline - System.nanoTime() <= 0)) {
                 op = new Op(Op.RECEIVE, this, null);
-                op.spin = capacity == 0 && recvq.size == 0;
+                op.mayWaitHot(capacity == 0 && recvq.size == 0);
                 w = op;
                 recvq.add(w);
             }
@@ -456,6 +468,38 @@ final class Chan<E> extends AbstractQueuedSynchronizer implements Channel<E> {
     protected boolean tryRelease(int ignored) {
         setState(0);
         return true;
+    }
+
+    /**
+     * Rounds a blocking send spins on a full ring before it takes the lock to queue (ADR 0007); 0 turns the
+     * spin off. -Dchanflow.spins.send=N, or -Dchanflow.spins=N (which sets every spin count).
+     */
+    static final int SEND_SPINS = Integer.getInteger("chanflow.spins.send",
+            Integer.getInteger("chanflow.spins", Runtime.getRuntime().availableProcessors() > 1 ? 32 : 0));
+    /** Full rings a send skips spinning on after a spin found no slot. */
+    private static final int SPIN_BACKOFF = 8;
+
+    /**
+     * A blocking send found the ring full: spins briefly for a slot, if spinning has paid on this channel
+     * lately. A receiver that is running frees one within a few hundred nanoseconds, and taking it then
+     * spares a park and a wake (the full-buffer regime of ADR 0007). A spin that finds no slot (the receiver
+     * is parked, busy elsewhere or descheduled) makes the next SPIN_BACKOFF full rings skip the spin, so a
+     * channel whose receiver is slow costs one short spin in nine blocking sends.
+     */
+    private boolean spinForSlot(E value) {
+        if (SEND_SPINS == 0) {
+            return false;
+        }
+        int b = slotSpinBackoff;
+        if (b < 0) {
+            slotSpinBackoff = b + 1;
+            return false;
+        }
+        if (ring.offerSpinning(value, SEND_SPINS)) {
+            return true;
+        }
+        slotSpinBackoff = -SPIN_BACKOFF;
+        return false;
     }
 
     /** Takes the Op a poll completed, if any, for waking after unlock. Call only while holding the lock. */
@@ -824,23 +868,55 @@ final class Chan<E> extends AbstractQueuedSynchronizer implements Channel<E> {
         static final int TIMED_OUT = -3;
 
         /*
-         * Spin-or-park policy (measured in BENCHMARKS.md; see docs/adr/0004 and 0005):
-         *  1. A virtual thread parks at once by default. Parking it only unmounts it, which costs about as
-         *     much as a short spin, and a spin holds the carrier that the partner may be queued on: on two
-         *     cores a 256-round spin made every blocking hand-off 10-50x slower, and a million blocked
-         *     goroutines burnt 8 us each before parking.
-         *  2. With -Dchanflow.spins.virtual=N (N > 0) a virtual thread spins up to N rounds, but only where
-         *     a spin can pay (Op.spin: a hand-off on unbuffered channels, first in its queue) and only while
-         *     no woken virtual thread waits for a carrier (virtualSpins). ADR 0005 has the measurements.
-         *  3. A platform thread spins briefly first: parking it is a futex sleep and wake, far dearer.
-         *  4. No spinning on a single CPU, where the partner cannot run while we spin.
-         * -Dchanflow.spins=N sets both counts, -Dchanflow.spins.virtual / .platform one each.
+         * Spin-or-park policy (measured in BENCHMARKS.md; see docs/adr/0004, 0005 and 0007):
+         *  1. A virtual thread that waits for a hand-off (Op.spin: unbuffered channels, first in every queue
+         *     it joins) waits in its own LinkedTransferQueue (HANDOFF_WAIT): the JDK spins there only while
+         *     the carrier has no other virtual thread queued (ForkJoinWorkerThread.hasKnownQueuedWork, which
+         *     is internal; this is the public way to ask it), then parks. So on an idle machine the partners
+         *     hand values across the two cores without unmounting, and when the partner is queued on our own
+         *     carrier we park at once and let it run. The waker completes the wait with offer(TOKEN). A wait
+         *     that lasted longer than any spin (LONG_WAIT_NANOS: the partner was descheduled or slow) makes
+         *     the thread's next SKIP_AFTER_LONG_WAIT hand-off waits park at once, which bounds what the spin
+         *     costs on a loaded machine.
+         *  2. Every other virtual thread parks at once: a spin would hold the carrier the partner may be
+         *     queued on (ADR 0004), and a million blocked goroutines must not each spin.
+         *  3. -Dchanflow.spins.virtual=N (N > 0) replaces 1 by ADR 0005's opt-in guarded spin of N rounds,
+         *     guarded by a global count of woken virtual threads not yet resumed (virtualSpins).
+         *  4. A platform thread spins briefly first: parking it is a futex sleep and wake, far dearer.
+         *  5. No spinning on a single CPU, where the partner cannot run while we spin.
+         * -Dchanflow.spins=N sets both counts, -Dchanflow.spins.virtual / .platform one each;
+         * -Dchanflow.handoffWait=park turns 1 off.
          */
         private static final boolean MULTI_CPU = Runtime.getRuntime().availableProcessors() > 1;
         static final int VIRTUAL_SPINS = Integer.getInteger("chanflow.spins.virtual",
                 Integer.getInteger("chanflow.spins", 0));
         static final int PLATFORM_SPINS = Integer.getInteger("chanflow.spins.platform",
                 Integer.getInteger("chanflow.spins", MULTI_CPU ? 256 : 0));
+
+        /** Policy 1: hand-off waits of virtual threads go through a LinkedTransferQueue. */
+        static final boolean HANDOFF_WAIT = MULTI_CPU && VIRTUAL_SPINS == 0
+                && !"park".equals(System.getProperty("chanflow.handoffWait"));
+        /**
+         * Each virtual thread's hand-off queue, made on its first hand-off wait. It holds at most a few
+         * TOKENs, never an element of a channel: a wake that arrives after its Op was already seen decided
+         * stays queued until the thread's next hand-off wait drains it (see awaitHandOff).
+         */
+        private static final ThreadLocal<HandOffQueue> HANDOFF_QUEUES = ThreadLocal.withInitial(HandOffQueue::new);
+        private static final Object TOKEN = Boolean.TRUE;
+
+        /**
+         * A hand-off wait longer than this spun in vain (the JDK's spin is 128 rounds, a few microseconds)
+         * and then parked: the partner was not running (descheduled under load, or slow). The owner's next
+         * SKIP_AFTER_LONG_WAIT hand-off waits then park at once, so a busy machine pays for one wasted spin
+         * in nine waits, while partners that keep meeting within the spin keep spinning.
+         */
+        static final long LONG_WAIT_NANOS = 20_000;
+        static final int SKIP_AFTER_LONG_WAIT = 8;
+
+        /** For tests: the wake TOKENs queued in the current thread's hand-off queue. */
+        static int handOffTokensOfCurrentThread() {
+            return HANDOFF_QUEUES.get().size();
+        }
 
         /** The PENDING accounting costs two atomics per parked wake, so it runs only when spins are on. */
         static final boolean GUARD = VIRTUAL_SPINS > 0 && !Boolean.getBoolean("chanflow.spinGuard.off");
@@ -881,6 +957,11 @@ final class Chan<E> extends AbstractQueuedSynchronizer implements Channel<E> {
          * the waiters ahead first; a million goroutines blocked on one channel must not each spin).
          */
         boolean spin;
+        /**
+         * The owner's hand-off queue when it waits in one (policy 1), else null: set by the creator before
+         * the Op is enqueued (so every waker, which dequeues it under the lock, sees it), never changed.
+         */
+        private HandOffQueue handOff;
         /** System.nanoTime() when the owner first parked, 0 before; written once, read by dumps. */
         volatile long parkedSince;
         /** 0; 1 once a waker counted this Op in PENDING; 2 once the owner resumed (and uncounted it). */
@@ -897,6 +978,22 @@ final class Chan<E> extends AbstractQueuedSynchronizer implements Channel<E> {
             this.target = target;
         }
 
+        /**
+         * Records, before the Op is enqueued, whether its owner may spin before parking (see spin) and, for a
+         * virtual owner that may, gives it a hand-off queue to wait in (policy 1).
+         */
+        void mayWaitHot(boolean eligible) {
+            spin = eligible;
+            if (HANDOFF_WAIT && eligible && owner.isVirtual()) {
+                HandOffQueue q = HANDOFF_QUEUES.get();
+                if (q.skip > 0) {
+                    q.skip--; // a recent hand-off wait was long: park at once (see HandOffQueue.skip)
+                } else {
+                    handOff = q;
+                }
+            }
+        }
+
         boolean tryDecide(int outcome) {
             return STATE.compareAndSet(this, WAITING, outcome);
         }
@@ -906,7 +1003,12 @@ final class Chan<E> extends AbstractQueuedSynchronizer implements Channel<E> {
                 // Its continuation is about to be queued for a carrier, maybe ours: see virtualSpins.
                 PENDING.getAndIncrement();
             }
-            LockSupport.unpark(owner);
+            HandOffQueue q = handOff;
+            if (q != null) {
+                q.offer(TOKEN); // ends the owner's take: its spin if it is still spinning, else its park
+            } else {
+                LockSupport.unpark(owner);
+            }
         }
 
         /**
@@ -916,6 +1018,9 @@ final class Chan<E> extends AbstractQueuedSynchronizer implements Channel<E> {
          * @return the decided state
          */
         int await(boolean timed, long deadline) {
+            if (handOff != null) {
+                return awaitHandOff(timed, deadline);
+            }
             int s;
             int spins = !owner.isVirtual() ? PLATFORM_SPINS : spin ? virtualSpins() : 0;
             for (int i = 0; i < spins; i++) {
@@ -964,6 +1069,59 @@ final class Chan<E> extends AbstractQueuedSynchronizer implements Channel<E> {
             return s;
         }
 
+        /**
+         * Policy 1. Waits in the owner's hand-off queue until decided. A TOKEN means some Op of this thread
+         * was decided, not necessarily this one (a wake may arrive after its Op was seen decided without a
+         * take), so state is checked after every take; stale TOKENs are drained first, so they never pile
+         * up. A TOKEN for this Op is only offered after the decision, so draining it loses nothing.
+         */
+        private int awaitHandOff(boolean timed, long deadline) {
+            HandOffQueue q = handOff;
+            while (q.poll() != null) {
+                // a stale wake of an earlier Op
+            }
+            q.waiting = this;
+            long start = System.nanoTime();
+            try {
+                return takeUntilDecided(q, timed, deadline, start);
+            } finally {
+                q.waiting = null;
+                if (System.nanoTime() - start > LONG_WAIT_NANOS) {
+                    q.skip = SKIP_AFTER_LONG_WAIT;
+                }
+            }
+        }
+
+        private int takeUntilDecided(HandOffQueue q, boolean timed, long deadline, long start) {
+            int s;
+            boolean lateInterrupt = false;
+            parkedSince = start | 1; // never 0: 0 means "not parked"
+            while ((s = state) == WAITING) {
+                try {
+                    if (!timed) {
+                        q.take();
+                    } else {
+                        long remaining = deadline - System.nanoTime();
+                        if (remaining > 0) {
+                            q.poll(remaining, TimeUnit.NANOSECONDS);
+                        } else if (tryDecide(TIMED_OUT)) {
+                            return TIMED_OUT;
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    // the JDK cleared the interrupt status, as Thread.interrupted() does in parkUntilDecided
+                    if (tryDecide(INTERRUPTED)) {
+                        return INTERRUPTED;
+                    }
+                    lateInterrupt = true;
+                }
+            }
+            if (lateInterrupt) {
+                Thread.currentThread().interrupt();
+            }
+            return s;
+        }
+
         private static final VarHandle STATE;
         private static final VarHandle WAKE;
 
@@ -975,6 +1133,19 @@ final class Chan<E> extends AbstractQueuedSynchronizer implements Channel<E> {
                 throw new ExceptionInInitializerError(e);
             }
         }
+    }
+
+    /**
+     * A virtual thread's hand-off queue (Op policy 1): the JDK's LinkedTransferQueue, used only for its
+     * guarded spin-then-park, holding wake TOKENs. While its owner waits in it, it is the owner's park
+     * blocker and names the Op it waits for, so goroutine dumps can say what the thread is blocked in.
+     */
+    @SuppressWarnings("serial") // never serialized
+    static final class HandOffQueue extends LinkedTransferQueue<Object> {
+        /** The Op the owner is waiting for in this queue, or null; written and cleared by the owner. */
+        volatile Op waiting;
+        /** Hand-off waits left to park at once after a long one (Op.LONG_WAIT_NANOS); owner only. */
+        int skip;
     }
 
     /**

@@ -133,6 +133,9 @@ public final class Goroutines {
 
     private static GoroutineInfo describe(Thread t, Info info) {
         Object blocker = LockSupport.getBlocker(t);
+        if (blocker instanceof Chan.HandOffQueue q) {
+            blocker = q.waiting;
+        }
         List<StackTraceElement> stack = withoutParkFrames(t.getStackTrace());
         String state;
         List<String> on = List.of();
@@ -172,7 +175,8 @@ public final class Goroutines {
     }
 
     private static final Set<String> PARK_FRAMES = Set.of("java.lang.VirtualThread", "java.lang.System$1",
-            "java.util.concurrent.locks.LockSupport", Op.class.getName());
+            "java.util.concurrent.locks.LockSupport", "java.util.concurrent.LinkedTransferQueue",
+            "java.util.concurrent.LinkedTransferQueue$DualNode", Op.class.getName());
 
     /** Drops the parking machinery from the top of a stack, so it starts at the channel operation. */
     private static List<StackTraceElement> withoutParkFrames(StackTraceElement[] frames) {

@@ -128,7 +128,7 @@ final class Select {
             }
             if (chosen < 0 && otherwise == null) {
                 op = new Op(Op.SELECT, cases, null);
-                op.spin = spinEligible(order, m);
+                op.mayWaitHot(spinEligible(order, m));
                 waiters = new Waiter[n];
                 // Enqueue in the random order too: cases on the same channel then sit in its FIFO queue in
                 // random order, so when a partner arrives it picks among them uniformly (Go's selectgo
