@@ -22,6 +22,7 @@
 #   JMH_ARGS         replaces the JMH run options (default "-f 1 -wi 2 -w 1s -i 3 -r 1s"), e.g.
 #                    JMH_ARGS="-f 2 -wi 5 -i 10" for a quiet machine
 #   GO_BENCHTIME     go test -benchtime (default 1s; 100ms with --smoke)
+#   GO_COUNT         go test -count (default 1); the table takes the median of the repetitions
 #   JAVA_HOME        a JDK 21+ (default: /usr/lib/jvm/temurin-25-jdk-amd64 if present)
 set -euo pipefail
 
@@ -131,8 +132,8 @@ fi
 
 # --- Go -------------------------------------------------------------------------------------------------
 if (( with_go )); then
-  echo "== go test -bench (-benchtime $go_benchtime)"
-  (cd "$here/go" && go test -run '^$' -bench "${filter:-.}" -benchtime "$go_benchtime" -count 1 -timeout 60m \
+  echo "== go test -bench (-benchtime $go_benchtime, -count ${GO_COUNT:-1})"
+  (cd "$here/go" && go test -run '^$' -bench "${filter:-.}" -benchtime "$go_benchtime" -count "${GO_COUNT:-1}" -timeout 60m \
     -args -scale="$scale") | tee "$out/go.txt"
 else
   rm -f "$out/go.txt"

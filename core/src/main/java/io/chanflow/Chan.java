@@ -166,7 +166,7 @@ final class Chan<E> extends AbstractQueuedSynchronizer implements Channel<E> {
         return send0(value, true, System.nanoTime() + Go.nanos(timeout));
     }
 
-    private boolean send0(E value, boolean timed, long deadline) throws InterruptedException {
+    boolean send0(E value, boolean timed, long deadline) throws InterruptedException {
         Objects.requireNonNull(value, "channel elements must not be null");
         if (Thread.interrupted()) {
             throw new InterruptedException();
@@ -342,7 +342,7 @@ final class Chan<E> extends AbstractQueuedSynchronizer implements Channel<E> {
     }
 
     /** Returns the value received, CLOSED, or NOT_READY when a timed wait ran out. */
-    private Object receive0(boolean timed, long deadline) throws InterruptedException {
+    Object receive0(boolean timed, long deadline) throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
