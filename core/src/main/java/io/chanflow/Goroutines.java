@@ -83,7 +83,8 @@ public final class Goroutines {
      * @param state what it does: {@code "running"}, {@code "chan send"}, {@code "chan receive"},
      *     {@code "select"}, {@code "select (no cases)"}, or the thread state ({@code "waiting"} etc.) when it is
      *     blocked in something other than a channel. A select with a single channel case (alone or with a
-     *     timeout) shows as that channel operation, as in Go, which compiles it to one
+     *     timeout) shows as that channel operation, as in Go, which compiles it to one; so does a select
+     *     whose other channel cases are all nil, which can only wait on that one channel
      * @param waitingOn the channels it waits on, empty unless blocked in a channel operation
      * @param blockedFor how long it has been parked in that operation, or {@link Duration#ZERO}
      * @param createdBy where it was created, if creation sites are captured, else empty

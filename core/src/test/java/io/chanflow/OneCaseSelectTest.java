@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A select with one channel case, alone or with a timeout, runs as that channel's own blocking or timed
- * operation (Select.oneChannelOp). These tests pin that it keeps every select rule that applies: it blocks
- * until a partner, reports closed, times out leaving no waiter, and is interruptible without a trace.
+ * A select with one channel case, alone, with a timeout or among nil-channel cases, runs as that channel's
+ * own blocking or timed operation (Select.oneChannelOp). These tests pin that it keeps every select rule
+ * that applies: it blocks until a partner, reports closed, times out leaving no waiter, and is
+ * interruptible without a trace.
  */
 @Timeout(60)
 @ExtendWith(LeakCheckExtension.class)
@@ -104,6 +105,38 @@ class OneCaseSelectTest {
         awaitQueued(ch, 1);
         timed.thread.interrupt();
         assertThat(timed.join()).isInstanceOf(InterruptedException.class);
+        assertThat(TestSupport.queued(ch)).isZero();
+    }
+
+    /** Nil cases are never ready (rule 9), so one live case among them is that channel's own operation. */
+    @Test
+    void oneLiveCaseAmongNilCasesBlocksUntilAPartnerAndRunsItsBody() throws Exception {
+        Channel<Integer> ch = Channel.make();
+        ReceiveChannel<Integer> nil = Channel.nil();
+        Outcome sender = new Outcome(() -> {
+            awaitQueued(ch, 1);
+            ch.send(5);
+        });
+        assertThat(Go.<String>select(
+                        nil.onReceive(v -> "nil"), ch.onReceive(v -> "got " + v), nil.onReceive(v -> "nil")))
+                .isEqualTo("got 5");
+        assertThat(sender.join()).isNull();
+        ch.close();
+        assertThat(Go.<Boolean>select(nil.onReceiveOk(r -> true), ch.onReceiveOk(r -> r.ok()))).isFalse();
+    }
+
+    @Test
+    void oneLiveCaseAmongNilCasesWithATimeoutTimesOutOrIsInterruptedLeavingNoWaiter() throws Exception {
+        Channel<Integer> ch = Channel.make();
+        SendChannel<Integer> nil = Channel.nil();
+        assertThat(Go.<String>select(nil.onSend(1, () -> "nil"), ch.onReceive(v -> "value"),
+                        after(Duration.ofMillis(5), () -> "timeout")))
+                .isEqualTo("timeout");
+        assertThat(TestSupport.queued(ch)).isZero();
+        Outcome sel = new Outcome(() -> select(ch.onReceive(v -> v), nil.onSend(1, () -> -1)));
+        awaitQueued(ch, 1);
+        sel.thread.interrupt();
+        assertThat(sel.join()).isInstanceOf(InterruptedException.class);
         assertThat(TestSupport.queued(ch)).isZero();
     }
 

@@ -7,8 +7,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Select's random case order (Select.packedPermutation) must be a uniformly random permutation: rule 8's
- * uniform choice among ready cases rests on it. Statistically bounded: each chi-square bound below is
+ * Select's randomness: its case order (Select.packedPermutation) must be a uniformly random permutation, and
+ * its fast path's pick among the cases that look ready (Select.uniform, Select.nthSetBit) uniform: rule 8's
+ * uniform choice among ready cases rests on both. Statistically bounded: each chi-square bound below is
  * exceeded by a uniform generator with probability below 1e-9.
  */
 class SelectPermutationTest {
@@ -73,6 +74,44 @@ class SelectPermutationTest {
                 chi2 += (counts[k][v] - expected) * (counts[k][v] - expected) / expected;
             }
             assertThat(chi2).as("position %d", k).isLessThan(75);
+        }
+    }
+    /**
+     * Every value below the bound equally likely, for bounds that are and are not powers of two: chi-square
+     * with bound - 1 degrees of freedom, bounds at p < 1e-9.
+     */
+    @Test
+    void uniformDrawsEveryValueBelowTheBoundEquallyOften() {
+        int[] bounds = {2, 3, 5, 7, 33, 64};
+        double[] limits = {38, 42, 50, 55, 110, 160};
+        for (int b = 0; b < bounds.length; b++) {
+            int bound = bounds[b];
+            int samples = 2_000 * bound;
+            int[] counts = new int[bound];
+            for (int i = 0; i < samples; i++) {
+                counts[Select.uniform(bound)]++; // throws if out of range
+            }
+            double expected = (double) samples / bound;
+            double chi2 = 0;
+            for (int c : counts) {
+                chi2 += (c - expected) * (c - expected) / expected;
+            }
+            assertThat(chi2).as("bound %d: %s", bound, java.util.Arrays.toString(counts)).isLessThan(limits[b]);
+        }
+        assertThat(Select.uniform(1)).isZero();
+    }
+
+    @Test
+    void nthSetBitFindsTheSetBitsInAscendingOrder() {
+        java.util.Random rnd = new java.util.Random(42);
+        for (int t = 0; t < 1_000; t++) {
+            long mask = rnd.nextLong() | Long.MIN_VALUE; // bit 63 set too
+            int k = 0;
+            for (int bit = 0; bit < 64; bit++) {
+                if ((mask >>> bit & 1) != 0) {
+                    assertThat(Select.nthSetBit(mask, k++)).isEqualTo(bit);
+                }
+            }
         }
     }
 }

@@ -47,18 +47,29 @@ class SelectRulesTest {
                     chans.get(2).onReceive(v -> 2));
             counts[chosen]++;
         }
-        double expected = trials / 3.0;
-        double chi2 = 0;
-        for (int c : counts) {
-            chi2 += (c - expected) * (c - expected) / expected;
-        }
-        assertThat(chi2).as("chi-square of %s", java.util.Arrays.toString(counts)).isLessThan(40.0);
+        assertThat(chiSquare(counts)).as("chi-square of %s", java.util.Arrays.toString(counts)).isLessThan(40.0);
     }
 
     /** Sixteen ready cases (the most the allocation-free permutation holds): chi-square, 15 degrees of freedom. */
     @Test
     void rule8_aChoiceAmongSixteenReadyCasesIsUniform() throws Exception {
-        int n = 16;
+        int[] counts = choicesAmongReadyCases(16, 32_000);
+        // P(chi2 > 80 | 15 df) is about 1e-10.
+        assertThat(chiSquare(counts)).as("chi-square of %s", java.util.Arrays.toString(counts)).isLessThan(80.0);
+    }
+
+    /**
+     * A hundred ready cases: more than select's fast path reads hints for (64), so the choice is made under
+     * all the locks, and must still be uniform: chi-square, 99 degrees of freedom, bound 215 (p ~ 2e-10).
+     */
+    @Test
+    void rule8_aChoiceAmongAHundredReadyCasesIsUniform() throws Exception {
+        int[] counts = choicesAmongReadyCases(100, 40_000);
+        assertThat(chiSquare(counts)).as("chi-square of %s", java.util.Arrays.toString(counts)).isLessThan(215.0);
+    }
+
+    /** How often each of n receive cases, all ready every time, was chosen in the given number of selects. */
+    private static int[] choicesAmongReadyCases(int n, int trials) throws InterruptedException {
         List<Channel<Integer>> chans = new ArrayList<>();
         List<SelectCase<Integer>> cases = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -67,7 +78,6 @@ class SelectRulesTest {
             int k = i;
             cases.add(c.onReceive(v -> k));
         }
-        int trials = 32_000;
         int[] counts = new int[n];
         for (int t = 0; t < trials; t++) {
             for (Channel<Integer> c : chans) {
@@ -75,13 +85,59 @@ class SelectRulesTest {
             }
             counts[Go.<Integer>select(cases)]++;
         }
-        double expected = (double) trials / n;
+        return counts;
+    }
+
+    /** Pearson's chi-square of the counts against equal expected counts. */
+    private static double chiSquare(int[] counts) {
+        double expected = (double) java.util.Arrays.stream(counts).sum() / counts.length;
         double chi2 = 0;
         for (int c : counts) {
             chi2 += (c - expected) * (c - expected) / expected;
         }
-        // P(chi2 > 80 | 15 df) is about 1e-10.
-        assertThat(chi2).as("chi-square of %s", java.util.Arrays.toString(counts)).isLessThan(80.0);
+        return chi2;
+    }
+
+    /**
+     * Seven ready cases scattered among twenty (the others on empty channels and the nil channel): never a
+     * case that is not ready, and uniform among the seven (chi-square, 6 degrees of freedom, bound 55,
+     * p ~ 4e-10).
+     */
+    @Test
+    void rule8_aChoiceAmongTheReadyCasesOfManyIsUniformAndNeverPicksOneThatIsNotReady() throws Exception {
+        int n = 20;
+        List<Channel<Integer>> ready = new ArrayList<>();
+        List<SelectCase<Integer>> cases = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            if (i % 3 == 1) {
+                Channel<Integer> c = Channel.make(1);
+                ready.add(c);
+                cases.add(c.onReceive(v -> k));
+            } else if (i % 3 == 0) {
+                cases.add(Channel.<Integer>make(1).onReceive(v -> k)); // empty
+            } else {
+                cases.add(Channel.<Integer>nil().onReceive(v -> k));
+            }
+        }
+        int trials = 28_000;
+        int[] counts = new int[n];
+        for (int t = 0; t < trials; t++) {
+            for (Channel<Integer> c : ready) {
+                c.trySend(1);
+            }
+            counts[Go.<Integer>select(cases)]++;
+        }
+        int[] readyCounts = new int[ready.size()];
+        int r = 0;
+        for (int i = 0; i < n; i++) {
+            if (i % 3 == 1) {
+                readyCounts[r++] = counts[i];
+            } else {
+                assertThat(counts[i]).as("case %d is never ready", i).isZero();
+            }
+        }
+        assertThat(chiSquare(readyCounts)).as("chi-square of %s", java.util.Arrays.toString(counts)).isLessThan(55.0);
     }
 
     @Test
