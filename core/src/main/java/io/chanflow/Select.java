@@ -331,35 +331,14 @@ final class Select {
     }
 
     /**
-     * A uniformly random permutation of 0..n-1, n <= 16, index k in bits 4k..4k+3 (Fisher-Yates). Each
-     * choice j in [0, i] is drawn from 32 random bits by Lemire's multiply-and-shift with its rejection
-     * step, so it is exactly uniform, and one nextLong serves two choices: a 4-case select makes two random
-     * calls and no division, where nextInt(bound) made four calls and four divisions (W4b's profile).
+     * A uniformly random permutation of 0..n-1, n <= 16, index k in bits 4k..4k+3 (Fisher-Yates, each
+     * choice by uniform, so exactly uniform and without division). Only a select that step 0 did not
+     * complete needs one.
      */
     static long packedPermutation(int n) {
         long p = 0; // p[0] = 0: Fisher-Yates' first step is the identity
-        ThreadLocalRandom rnd = ThreadLocalRandom.current();
-        long bits = 0;
-        int chunks = 0;
         for (int i = 1; i < n; i++) {
-            long bound = i + 1;
-            int j;
-            while (true) {
-                if (chunks == 0) {
-                    bits = rnd.nextLong();
-                    chunks = 2;
-                }
-                long m = (bits & 0xFFFF_FFFFL) * bound; // uniform 32-bit r times bound
-                bits >>>= 32;
-                chunks--;
-                long low = m & 0xFFFF_FFFFL;
-                // Accept unless low < 2^32 mod bound (Lemire 2019); that remainder is < bound, so a low of at
-                // least bound accepts without computing it.
-                if (low >= bound || low >= 0x1_0000_0000L % bound) {
-                    j = (int) (m >>> 32);
-                    break;
-                }
-            }
+            int j = uniform(i + 1);
             long atJ = (p >>> (j << 2)) & 15;
             p = (p & ~(15L << (i << 2))) | (atJ << (i << 2)); // p[i] = p[j]
             p = (p & ~(15L << (j << 2))) | ((long) i << (j << 2)); // p[j] = i
